@@ -1,0 +1,14 @@
+import type { AppEnvironment } from '../ports';
+import type { Handlers } from '../ipc/handlers';
+
+export function createAppHandlers(env: AppEnvironment): Pick<Handlers, 'appInfo'> {
+  return {
+    appInfo: () =>
+      Promise.resolve({
+        name: env.name,
+        version: env.version,
+        platform: env.platform === 'darwin' || env.platform === 'win32' || env.platform === 'linux' ? env.platform : 'other',
+        dataFolder: env.dataFolder,
+      }),
+  };
+}

@@ -1,0 +1,115 @@
+// Lint is where the layering of ARCHITECTURE.md is enforced: each folder may import only
+// what its layer allows, so a wrong import fails `npm test` instead of a code review.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'http', 'https', 'net', 'crypto', 'url', 'worker_threads'];
+
+/** Paths every layer may never reach into. */
+const testCode = { group: ['**/test/**'], message: 'Product code never imports test code.' };
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'release/**', 'test-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: { allowDefaultProject: ['*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+    },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          // better-sqlite3's db.transaction(fn)() opens a DEFERRED transaction, which fails with
+          // SQLITE_BUSY_SNAPSHOT when two processes write; use .immediate() instead.
+          selector: "CallExpression[callee.type='CallExpression'][callee.callee.property.name='transaction']",
+          message: 'Deferred write transaction: call db.transaction(fn).immediate(...) instead.',
+        },
+        {
+          selector: 'Literal[value=/^\\s*BEGIN(\\s+(DEFERRED\\s*)?(TRANSACTION\\s*)?)?;?\\s*$/i]',
+          message: 'Deferred write transaction: use BEGIN IMMEDIATE.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^(?!zod$|\\.{1,2}/).*', message: 'shared/ imports nothing but zod.' },
+            { group: ['**/electron/**', '**/renderer/**', '**/test/**'], message: 'shared/ imports nothing but zod.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'core is plain Node: receive a port instead.' },
+            { name: '@github/keytar', message: 'core uses the SecretStore port.' },
+            { name: 'keytar', message: 'core uses the SecretStore port.' },
+            { name: 'better-sqlite3', message: 'core uses the Database port.' },
+          ],
+          patterns: [
+            { group: ['**/main/**', '**/preload/**', '**/renderer/**'], message: 'core never reaches up into the glue or the UI.' },
+            testCode,
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^(?!electron$|\\.{1,2}/).*', message: 'preload imports only electron and the shared contract.' },
+            { group: ['**/core/**', '**/main/**', '**/renderer/**'], message: 'preload exposes the contract and nothing else.' },
+            testCode,
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/main/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**', '**/preload/**'] }, testCode] }],
+    },
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The renderer talks to main through window.airvault only.' }, ...nodeBuiltins.map((name) => ({ name, message: 'No Node in the renderer.' }))],
+          patterns: [
+            { group: ['node:*'], message: 'No Node in the renderer.' },
+            { group: ['**/electron/**', '**/test/**'], message: 'The renderer imports only shared/ and its own code.' },
+          ],
+        },
+      ],
+    },
+  },
+);
