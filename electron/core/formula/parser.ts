@@ -1,0 +1,189 @@
+import { FormulaSyntaxError, type BinaryOperator, type FormulaNode } from './ast';
+import { tokenize, type Token } from './tokenizer';
+import { functionArity } from './functions';
+
+/** Resolves a field reference (by name, case-sensitive, or by id) to a field id, or undefined. */
+export type FieldResolver = (nameOrId: string) => string | undefined;
+
+const COMPARISON = new Set(['=', '!=', '<', '>', '<=', '>=']);
+
+/**
+ * Parses an Airtable formula. Unknown fields and functions are collected and reported together,
+ * as Airtable does ("Unknown field names: …"), so the whole formula is checked before any record.
+ */
+export function parseFormula(source: string, resolveField: FieldResolver): FormulaNode {
+  if (source.trim() === '') throw new FormulaSyntaxError('The formula is empty');
+  const parser = new Parser(tokenize(source), resolveField);
+  const node = parser.expression();
+  parser.expectEnd();
+  if (parser.unknownFields.size > 0) throw new FormulaSyntaxError(`Unknown field names: ${[...parser.unknownFields].join(', ')}`);
+  return node;
+}
+
+class Parser {
+  private position = 0;
+  readonly unknownFields = new Set<string>();
+  constructor(
+    private readonly tokens: Token[],
+    private readonly resolveField: FieldResolver,
+  ) {}
+
+  expression(): FormulaNode {
+    let left = this.concatenation();
+    while (this.isOperator(COMPARISON)) {
+      const operator = this.operator();
+      left = { kind: 'binary', operator, left, right: this.concatenation() };
+    }
+    return left;
+  }
+
+  expectEnd(): void {
+    const token = this.peek();
+    if (token.type !== 'end') throw new FormulaSyntaxError(`Unexpected ${describe(token)} at position ${token.at + 1}`);
+  }
+
+  private concatenation(): FormulaNode {
+    let left = this.additive();
+    while (this.isOperator(new Set(['&']))) {
+      this.next();
+      left = { kind: 'binary', operator: '&', left, right: this.additive() };
+    }
+    return left;
+  }
+
+  private additive(): FormulaNode {
+    let left = this.multiplicative();
+    while (this.isOperator(new Set(['+', '-']))) {
+      const operator = this.operator();
+      left = { kind: 'binary', operator, left, right: this.multiplicative() };
+    }
+    return left;
+  }
+
+  private multiplicative(): FormulaNode {
+    let left = this.unary();
+    while (this.isOperator(new Set(['*', '/']))) {
+      const operator = this.operator();
+      left = { kind: 'binary', operator, left, right: this.unary() };
+    }
+    return left;
+  }
+
+  private unary(): FormulaNode {
+    if (this.isOperator(new Set(['-']))) {
+      this.next();
+      return { kind: 'negate', operand: this.unary() };
+    }
+    if (this.isOperator(new Set(['+']))) {
+      this.next();
+      return this.unary();
+    }
+    return this.primary();
+  }
+
+  private primary(): FormulaNode {
+    const token = this.next();
+    switch (token.type) {
+      case 'number':
+        return { kind: 'number', value: token.value };
+      case 'string':
+        return { kind: 'string', value: token.value };
+      case 'field':
+        return this.field(token.value);
+      case 'paren':
+        if (token.value === '(') {
+          const inner = this.expression();
+          this.expect(')');
+          return inner;
+        }
+        break;
+      case 'identifier':
+        return this.identifier(token.value, token.at);
+      case 'operator':
+      case 'comma':
+      case 'end':
+        break;
+    }
+    throw new FormulaSyntaxError(`Unexpected ${describe(token)} at position ${token.at + 1}`);
+  }
+
+  private identifier(name: string, at: number): FormulaNode {
+    const peeked = this.peek();
+    if (peeked.type === 'paren' && peeked.value === '(') {
+      this.next();
+      const args: FormulaNode[] = [];
+      const closing = this.peek();
+      if (!(closing.type === 'paren' && closing.value === ')')) {
+        args.push(this.expression());
+        while (this.peek().type === 'comma') {
+          this.next();
+          args.push(this.expression());
+        }
+      }
+      this.expect(')');
+      const upper = name.toUpperCase();
+      const arity = functionArity(upper);
+      if (!arity) throw new FormulaSyntaxError(`Unknown function names: ${name}`);
+      if (args.length < arity.min || args.length > arity.max) {
+        throw new FormulaSyntaxError(`${upper}() takes ${arity.min === arity.max ? arity.min : `${arity.min} to ${arity.max === Infinity ? 'any number of' : arity.max}`} arguments, got ${args.length} (position ${at + 1})`);
+      }
+      return { kind: 'call', name: upper, args };
+    }
+    const upper = name.toUpperCase();
+    if (upper === 'TRUE' || upper === 'FALSE') return { kind: 'boolean', value: upper === 'TRUE' };
+    // Airtable accepts a one-word field name without braces.
+    return this.field(name);
+  }
+
+  private field(nameOrId: string): FormulaNode {
+    const fieldId = this.resolveField(nameOrId);
+    if (!fieldId) {
+      this.unknownFields.add(nameOrId);
+      return { kind: 'field', fieldId: '' };
+    }
+    return { kind: 'field', fieldId };
+  }
+
+  private expect(value: ')'): void {
+    const token = this.next();
+    if (token.type !== 'paren' || token.value !== value) throw new FormulaSyntaxError(`Expected "${value}" but found ${describe(token)} at position ${token.at + 1}`);
+  }
+
+  private operator(): BinaryOperator {
+    const token = this.next();
+    if (token.type !== 'operator') throw new FormulaSyntaxError(`Expected an operator at position ${token.at + 1}`);
+    return token.value as BinaryOperator;
+  }
+
+  private isOperator(set: Set<string>): boolean {
+    const token = this.peek();
+    return token.type === 'operator' && set.has(token.value);
+  }
+
+  private peek(): Token {
+    return this.tokens[this.position] ?? { type: 'end', at: 0 };
+  }
+
+  private next(): Token {
+    const token = this.peek();
+    if (token.type !== 'end') this.position++;
+    return token;
+  }
+}
+
+function describe(token: Token): string {
+  switch (token.type) {
+    case 'end':
+      return 'end of formula';
+    case 'comma':
+      return '","';
+    case 'field':
+      return `{${token.value}}`;
+    case 'number':
+    case 'string':
+    case 'identifier':
+    case 'operator':
+    case 'paren':
+      return `"${String(token.value)}"`;
+  }
+}
