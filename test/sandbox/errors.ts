@@ -32,7 +32,8 @@ export const errors = {
   recordNotFound: () => new SandboxError(404, { error: 'NOT_FOUND' }),
   modelIdNotFound: (id: string) => typed(404, 'MODEL_ID_NOT_FOUND', `Could not find a record with ID "${id}".`),
   invalidJson: () => typed(400, 'INVALID_REQUEST_BODY', 'The request body is not valid JSON'),
-  payloadTooLarge: () => typed(413, 'REQUEST_TOO_LARGE', 'Request body is too large'),
+  // The unread rest of the body makes the connection unusable, so it is closed after the answer.
+  payloadTooLarge: () => typed(413, 'REQUEST_TOO_LARGE', 'Request body is too large', { connection: 'close' }),
   urlTooLong: () => typed(414, 'URL_TOO_LONG', 'The request URL is longer than 16,000 characters; use POST listRecords instead'),
   invalidRequest: (message: string) => typed(422, 'INVALID_REQUEST_UNKNOWN', message),
   missingFields: (message: string) => typed(422, 'INVALID_REQUEST_MISSING_FIELDS', message),

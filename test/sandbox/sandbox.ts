@@ -80,6 +80,7 @@ export class Sandbox {
   private server: Server | undefined;
   private readonly sockets = new Set<Socket>();
   private readonly urlSecret = randomBytes(16);
+  private readonly initialSeed: SeedSpec;
   private seedSpec: SeedSpec;
 
   constructor(private readonly options: SandboxOptions = {}) {
@@ -88,7 +89,8 @@ export class Sandbox {
     this.webhooks = new WebhookRegistry(this.store, this.clock);
     this.schema = new SchemaEditor(this.store);
     this.settings = { basesPageSize: options.basesPageSize ?? 1000, maxBodyBytes: options.maxBodyBytes ?? 2 * 1024 * 1024, attachmentUrlTtlMs: 2 * 3600_000 };
-    this.seedSpec = typeof options.seed === 'string' ? parseSeed(options.seed) : (options.seed ?? parseSeed('demo'));
+    this.initialSeed = typeof options.seed === 'string' ? parseSeed(options.seed) : (options.seed ?? parseSeed('demo'));
+    this.seedSpec = this.initialSeed;
     this.configure();
   }
 
@@ -98,9 +100,9 @@ export class Sandbox {
     return sandbox;
   }
 
-  /** Everything back to the start: data from the seed, tokens, limits, faults and counters. */
+  /** Everything back to the start (the start-up seed unless another is given): data, tokens, limits, faults, counters. */
   reset(seedSpec?: SeedSpec): void {
-    if (seedSpec) this.seedSpec = seedSpec;
+    this.seedSpec = seedSpec ?? this.initialSeed;
     this.store.bases.clear();
     this.store.users.clear();
     this.store.attachments.clear();
@@ -146,7 +148,8 @@ export class Sandbox {
   }
 
   listen(port: number): Promise<void> {
-    const server = createServer((req, res) => void this.handle(req, res));
+    // Airtable accepts URLs up to 16,000 characters; Node would answer 431 past 16 KB of headers.
+    const server = createServer({ maxHeaderSize: 64 * 1024 }, (req, res) => void this.handle(req, res));
     server.keepAliveTimeout = 30_000;
     server.on('connection', (socket) => {
       this.sockets.add(socket);
