@@ -41,7 +41,7 @@ function collectKeys(schema: z.ZodType, into: Set<string>, seen = new Set<z.ZodT
   if (seen.has(schema)) return;
   seen.add(schema);
   if (schema instanceof z.ZodObject) {
-    for (const [key, child] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
+    for (const [key, child] of Object.entries(schema.shape)) {
       into.add(key);
       collectKeys(child, into, seen);
     }

@@ -47,7 +47,7 @@ export function readCell(ctx: ReadContext, table: Table, field: Field, record: S
       return Array.isArray(cell) ? cell.map((a: Record<string, unknown>) => withUrls(ctx, a)) : undefined;
     }
     case 'button':
-      return { label: String(options.label ?? 'Open'), url: `https://sandbox.airtable.test/button/${record.id}` };
+      return { label: typeof options.label === 'string' ? options.label : 'Open', url: `https://sandbox.airtable.test/button/${record.id}` };
     default:
       return record.cells[field.id];
   }

@@ -2,6 +2,7 @@ import { isComputedFieldType } from '../../shared/domain/fieldTypes';
 import { errors } from './errors';
 import type { Base, Collaborator, Field, Table } from './model';
 import { isEmptyCell } from './cellRead';
+import { text } from './http';
 
 export interface WriteContext {
   base: Base;
@@ -52,7 +53,7 @@ export function normaliseWrite(ctx: WriteContext, field: Field, value: unknown, 
     }
     case 'checkbox':
       if (typeof value === 'boolean') return value ? true : undefined;
-      if (ctx.typecast) return ['true', 'yes', 'checked', '1', 'x'].includes(String(value).trim().toLowerCase()) ? true : undefined;
+      if (ctx.typecast) return ['true', 'yes', 'checked', '1', 'x'].includes(text(value).trim().toLowerCase()) ? true : undefined;
       throw cannotAccept(field, value);
     case 'date': {
       if (typeof value !== 'string') throw cannotAccept(field, value);
@@ -125,7 +126,7 @@ function recordLinks(ctx: WriteContext, field: Field, value: unknown): string[] 
   if (!Array.isArray(value) || !linkedTable) throw cannotAccept(field, value);
   const ids: string[] = [];
   for (const item of value) {
-    const raw = isObject(item) ? item.id : item;
+    const raw: unknown = isObject(item) ? item.id : item;
     if (typeof raw !== 'string') throw cannotAccept(field, value);
     if (linkedTable.records.has(raw)) {
       if (!ids.includes(raw)) ids.push(raw);

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { errors, SandboxError } from './errors';
+import { errors, type SandboxError } from './errors';
 
 /**
  * Parses Airtable-style query strings: `fields[]=a&fields[]=b`, `sort[0][field]=x`,
@@ -76,6 +76,9 @@ export function sendHtml(res: ServerResponse, status: number, html: string, head
   });
   res.end(html);
 }
+
+/** Text of a primitive query or body value; objects have none. */
+export const text = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '');
 
 export const asString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 

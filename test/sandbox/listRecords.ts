@@ -1,6 +1,6 @@
 import { CompiledFormula, FormulaSyntaxError, cellToFormulaValue, toText } from '../../electron/core/formula';
 import { errors } from './errors';
-import { asBoolean, asString, asStringArray } from './http';
+import { asBoolean, asString, asStringArray, text } from './http';
 import { findField, findView, type Base, type StoredRecord, type Table } from './model';
 import { formulaRecord, readCell, renderRecord, type ReadContext } from './cellRead';
 import { randomId } from './store';
@@ -49,7 +49,7 @@ export function listParams(source: Record<string, unknown>, query: Record<string
       const field = asString(item?.field);
       const direction = item?.direction ?? 'asc';
       if (!field) throw errors.invalidSort('Each sort needs a field');
-      if (direction !== 'asc' && direction !== 'desc') throw errors.invalidSort(`Invalid sort direction: ${String(direction)}`);
+      if (direction !== 'asc' && direction !== 'desc') throw errors.invalidSort(`Invalid sort direction: ${text(direction)}`);
       return { field, direction };
     });
   }
@@ -61,15 +61,15 @@ export function listParams(source: Record<string, unknown>, query: Record<string
   };
   const fields = asStringArray(source.fields, 'fields');
   if (fields) params.fields = fields;
-  if (source.filterByFormula !== undefined) params.filterByFormula = String(source.filterByFormula);
+  if (source.filterByFormula !== undefined) params.filterByFormula = text(source.filterByFormula);
   if (maxRecords !== undefined) params.maxRecords = maxRecords;
   if (sort) params.sort = sort;
-  if (source.view !== undefined) params.view = String(source.view);
+  if (source.view !== undefined) params.view = text(source.view);
   const timeZone = asString(query.timeZone ?? (fromBody ? undefined : source.timeZone));
   const userLocale = asString(query.userLocale ?? (fromBody ? undefined : source.userLocale));
   if (timeZone) params.timeZone = timeZone;
   if (userLocale) params.userLocale = userLocale;
-  if (source.offset !== undefined) params.offset = String(source.offset);
+  if (source.offset !== undefined) params.offset = text(source.offset);
   if (cellFormat === 'string' && (!timeZone || !userLocale)) throw errors.cellFormat();
   return params;
 }
@@ -208,7 +208,7 @@ function compareKeys(a: unknown, b: unknown): number {
   if (b === null || b === undefined) return 1;
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   if (typeof a === 'boolean' || typeof b === 'boolean') return Number(a) - Number(b);
-  return collator.compare(String(a), String(b));
+  return collator.compare(text(a), text(b));
 }
 
 /** cellFormat=string: every value as the text Airtable would show (its exact format is not stable). */

@@ -1,5 +1,5 @@
 import { errors } from './errors';
-import { asStringArray } from './http';
+import { asStringArray, text } from './http';
 import { findField, tableModel, fieldModel, type Base } from './model';
 import { answer, type ApiAnswer, type ApiContext, type BaseContext } from './context';
 import { tableOr404 } from './recordRoutes';
@@ -18,7 +18,7 @@ export function whoami(ctx: ApiContext): ApiAnswer {
 export function listBases(ctx: ApiContext): ApiAnswer {
   const visible = [...ctx.sandbox.store.bases.values()].filter((b) => canSee(ctx, b));
   const pageSize = ctx.sandbox.settings.basesPageSize;
-  const start = ctx.query.offset === undefined ? 0 : Number(String(ctx.query.offset).replace(/^itr/, ''));
+  const start = ctx.query.offset === undefined ? 0 : Number(text(ctx.query.offset).replace(/^itr/, ''));
   if (!Number.isInteger(start) || start < 0) throw errors.invalidOffset();
   const page = visible.slice(start, start + pageSize);
   const next = start + pageSize < visible.length ? { offset: `itr${start + pageSize}` } : {};

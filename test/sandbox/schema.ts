@@ -24,7 +24,7 @@ function checkName(name: unknown, existing: string[], kind: 'table' | 'field'): 
 function buildField(base: Base, table: Table | undefined, input: unknown, existingNames: string[]): Field {
   if (!isObject(input)) throw errors.invalidRequest('Each field must be an object');
   const name = checkName(input.name, existingNames, 'field');
-  const type = String(input.type ?? '');
+  const type = typeof input.type === 'string' ? input.type : '';
   if (isComputedFieldType(type)) throw errors.invalidFieldType(`Fields of type ${type} cannot be created through the API`);
   if (!writable.has(type)) throw errors.invalidFieldType(`Unknown field type: ${type}`);
   const options = isObject(input.options) ? { ...input.options } : undefined;

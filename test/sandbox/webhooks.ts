@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { errors } from './errors';
+import { text } from './http';
 import type { Base, Field } from './model';
 import { randomId, type BaseChange, type SandboxStore } from './store';
 import type { SandboxClock } from './clock';
@@ -185,7 +186,7 @@ function toV2(field: Field | undefined, value: unknown, base: Base): unknown {
       return Array.isArray(value) ? value.map(choice) : value;
     case 'multipleRecordLinks': {
       const linked = base.tables.find((t) => t.id === field.options?.linkedTableId);
-      return Array.isArray(value) ? value.map((id) => ({ id, name: String(linked?.records.get(String(id))?.cells[linked.primaryFieldId] ?? '') })) : value;
+      return Array.isArray(value) ? value.map((id: unknown) => ({ id, name: text(linked?.records.get(text(id))?.cells[linked.primaryFieldId]) })) : value;
     }
     default:
       return value;

@@ -6,6 +6,9 @@ export type LinkNameLookup = (recordId: string) => string | undefined;
 
 type Json = unknown;
 
+/** Text of a primitive; objects and arrays have none (they would print as [object Object]). */
+const str = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '');
+
 const isObject = (value: Json): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
@@ -29,13 +32,13 @@ export function cellToFormulaValue(type: string, cell: Json, linkName?: LinkName
     case 'multipleCollaborators':
       return Array.isArray(cell) ? cell.map(collaboratorName) : null;
     case 'multipleRecordLinks':
-      return Array.isArray(cell) ? cell.map((id) => (typeof id === 'string' ? (linkName?.(id) ?? id) : isObject(id) ? String(id.name ?? id.id ?? '') : '')) : null;
+      return Array.isArray(cell) ? cell.map((id) => (typeof id === 'string' ? (linkName?.(id) ?? id) : isObject(id) ? str(id.name ?? id.id) : '')) : null;
     case 'multipleAttachments':
-      return Array.isArray(cell) ? cell.map((a) => (isObject(a) ? `${String(a.filename ?? '')} (${String(a.url ?? '')})` : '')) : null;
+      return Array.isArray(cell) ? cell.map((a) => (isObject(a) ? `${str(a.filename)} (${str(a.url)})` : '')) : null;
     case 'barcode':
-      return isObject(cell) ? String(cell.text ?? '') : null;
+      return isObject(cell) ? str(cell.text) : null;
     case 'button':
-      return isObject(cell) ? String(cell.label ?? '') : null;
+      return isObject(cell) ? str(cell.label) : null;
     case 'aiText':
       return isObject(cell) && typeof cell.value === 'string' ? cell.value : null;
     default:
@@ -45,7 +48,7 @@ export function cellToFormulaValue(type: string, cell: Json, linkName?: LinkName
 
 function collaboratorName(value: Json): FormulaValue {
   if (!isObject(value)) return null;
-  return String(value.name ?? value.email ?? value.id ?? '');
+  return str(value.name ?? value.email ?? value.id);
 }
 
 /** Strings, numbers, booleans and arrays of them pass through; error cells become error values. */
