@@ -1,0 +1,23 @@
+/** Query values in the shapes Airtable's list endpoints use. */
+export type QueryValue = string | number | boolean | readonly string[] | ReadonlyArray<Readonly<Record<string, string>>> | undefined;
+
+/**
+ * Encodes a query the way Airtable reads it: arrays as `fields[]=a&fields[]=b`, arrays of
+ * objects as `sort[0][field]=x&sort[0][direction]=desc`, booleans as `true`/`false`.
+ */
+export function encodeQuery(query: Readonly<Record<string, QueryValue>>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) {
+      value.forEach((item: string | Readonly<Record<string, string>>, index) => {
+        if (typeof item === 'string') params.append(`${key}[]`, item);
+        else for (const [inner, v] of Object.entries(item)) params.append(`${key}[${index}][${inner}]`, v);
+      });
+    } else {
+      params.append(key, String(value as string | number | boolean));
+    }
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
