@@ -5,6 +5,7 @@ import { sendOnce, type Fetch } from './transport';
 import type { TokenProvider } from './tokenProvider';
 import type { RequestScheduler } from '../scheduler/scheduler';
 import type { Priority } from '../scheduler/types';
+import { ProfileApi } from './profileApi';
 
 export const AIRTABLE_API_URL = 'https://api.airtable.com/v0';
 
@@ -74,6 +75,11 @@ export class AirtableClient {
         await tokens.afterUnauthorized(profileId, token ?? '');
       },
     });
+  }
+
+  /** The typed API for one profile. */
+  forProfile(profileId: string): ProfileApi {
+    return new ProfileApi(this, profileId);
   }
 
   /** The length of the URL a GET would have, to choose POST listRecords past Airtable's 16,000 limit. */

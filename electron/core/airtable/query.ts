@@ -15,7 +15,7 @@ export function encodeQuery(query: Readonly<Record<string, QueryValue>>): string
         else for (const [inner, v] of Object.entries(item)) params.append(`${key}[${index}][${inner}]`, v);
       });
     } else {
-      params.append(key, String(value as string | number | boolean));
+      params.append(key, String(value));
     }
   }
   const text = params.toString();

@@ -64,13 +64,13 @@ export class RequestScheduler {
       if (stopped) return reject(stopped);
       if (request.signal?.aborted) return reject(cancelled());
       const job: Job = {
-        request: request as ScheduledRequest<unknown>,
+        request: request,
         seq: this.seq++,
         rank: RANK[request.priority],
         notBefore: 0,
         retries: 0,
         unauthorizedRetry: false,
-        resolve: resolve as (value: unknown) => void,
+        resolve: resolve,
         reject,
         detachAbort: () => {},
       };
