@@ -9,14 +9,14 @@ export function encodeQuery(query: Readonly<Record<string, QueryValue>>): string
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined) continue;
-    if (Array.isArray(value)) {
-      value.forEach((item: string | Readonly<Record<string, string>>, index) => {
-        if (typeof item === 'string') params.append(`${key}[]`, item);
-        else for (const [inner, v] of Object.entries(item)) params.append(`${key}[${index}][${inner}]`, v);
-      });
-    } else {
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
       params.append(key, String(value));
+      continue;
     }
+    (value as ReadonlyArray<string | Readonly<Record<string, string>>>).forEach((item, index) => {
+      if (typeof item === 'string') params.append(`${key}[]`, item);
+      else for (const [inner, v] of Object.entries(item)) params.append(`${key}[${index}][${inner}]`, v);
+    });
   }
   const text = params.toString();
   return text ? `?${text}` : '';
