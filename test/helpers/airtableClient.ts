@@ -1,0 +1,18 @@
+import { AirtableClient } from '../../electron/core/airtable/client';
+import type { TokenProvider } from '../../electron/core/airtable/tokenProvider';
+import { RequestScheduler } from '../../electron/core/scheduler/scheduler';
+import type { SchedulerOptions } from '../../electron/core/scheduler/types';
+import type { SandboxHarness } from './sandboxClient';
+
+export const PROFILE = 'profile-test';
+
+/** A client wired to a sandbox with the default personal access token as profile PROFILE. */
+export function clientFor(h: SandboxHarness, options: { scheduler?: Partial<SchedulerOptions>; tokens?: TokenProvider } = {}) {
+  const scheduler = new RequestScheduler({ retryBaseMs: 20, retryCapMs: 200, ...options.scheduler });
+  const tokens: TokenProvider = options.tokens ?? {
+    accessToken: () => Promise.resolve(h.sandbox.defaultPat),
+    afterUnauthorized: () => Promise.resolve(h.sandbox.defaultPat),
+  };
+  const client = new AirtableClient({ fetch: globalThis.fetch, tokens, scheduler, apiUrl: `${h.sandbox.url}/v0` });
+  return { client, scheduler, api: client.forProfile(PROFILE) };
+}
