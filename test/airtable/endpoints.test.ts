@@ -182,10 +182,12 @@ describe('Airtable client: inputs are checked before anything is sent', () => {
     ['a bad webhook cursor', () => api.webhooks.payloads(baseId, 'achAAAAAAAAAAAAAA', 0)],
   ])('refuses %s with invalid-input and sends no request', async (_label, call) => {
     await h.control('stats/reset');
-    const error = await Promise.resolve().then(call).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
+    const error = await Promise.resolve()
+      .then(call as () => Promise<unknown>)
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect(error).toBeInstanceOf(AirtableError);
     expect((error as AirtableError).kind).toBe('invalid-input');
     expect((error as AirtableError).message.length).toBeGreaterThan(10);

@@ -23,7 +23,10 @@ class SlidingWindow {
     if (now < this.lockedUntil) return false;
     while (this.hits.length > 0 && (this.hits[0] ?? 0) <= now - windowMs) this.hits.shift();
     if (this.hits.length >= limit) {
+      // After a 30-second lockout the one-second window is long empty; clearing it here keeps a
+      // time-scaled lockout (shorter than the window) from locking again on the first probe.
       this.lockedUntil = now + lockoutMs;
+      this.hits.length = 0;
       return false;
     }
     this.hits.push(now);

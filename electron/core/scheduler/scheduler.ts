@@ -15,7 +15,12 @@ interface Job {
   detachAbort(): void;
 }
 
-interface BaseState {
+interface Warmth {
+  lastSentAt: number;
+  activeSince: number;
+}
+
+interface BaseState extends Warmth {
   log: SlidingLog;
   pausedUntil: number;
   /** After a pause, one request probes before the rest follow. */
@@ -39,7 +44,7 @@ export class RequestScheduler {
   private readonly options: SchedulerOptions;
   private readonly queue: Job[] = [];
   private readonly bases = new Map<string, BaseState>();
-  private readonly tokens = new Map<string, SlidingLog>();
+  private readonly tokens = new Map<string, SlidingLog & Warmth>();
   private readonly workspaceOfBase = new Map<string, string>();
   private readonly stoppedWorkspaces = new Map<string, AirtableError>();
   private readonly stoppedProfiles = new Map<string, AirtableError>();
@@ -144,19 +149,26 @@ export class RequestScheduler {
     const key = baseId ?? NO_BASE;
     let state = this.bases.get(key);
     if (!state) {
-      state = { log: new SlidingLog(this.options.perBasePerSecond, 1000 + this.options.safetyMarginMs), pausedUntil: 0, needsProbe: false, probing: false };
+      state = { log: new SlidingLog(this.options.perBasePerSecond, 1000 + this.options.safetyMarginMs), pausedUntil: 0, needsProbe: false, probing: false, lastSentAt: -Infinity, activeSince: 0 };
       this.bases.set(key, state);
     }
     return state;
   }
 
-  private token(profileId: string): SlidingLog {
+  private token(profileId: string): SlidingLog & Warmth {
     let log = this.tokens.get(profileId);
     if (!log) {
-      log = new SlidingLog(this.options.perTokenPerSecond, 1000 + this.options.safetyMarginMs);
+      log = Object.assign(new SlidingLog(this.options.perTokenPerSecond, 1000 + this.options.safetyMarginMs), { lastSentAt: -Infinity, activeSince: 0 });
       this.tokens.set(profileId, log);
     }
     return log;
+  }
+
+  /** Slack for a request sent now: requests in the first window after idling travel on cold connections. */
+  private slack(warmth: Warmth, now: number): number {
+    if (now - warmth.lastSentAt > this.options.idleAfterMs) warmth.activeSince = now;
+    warmth.lastSentAt = now;
+    return now - warmth.activeSince < 1000 ? this.options.coldStartMarginMs : 0;
   }
 
   /** When this job may be sent: Infinity while it waits on a probe, `now` when it may go now. */
@@ -197,8 +209,9 @@ export class RequestScheduler {
     const base = this.base(request.baseId);
     const probe = base.needsProbe;
     if (probe) base.probing = true;
-    if (request.baseId !== undefined) base.log.record(now);
-    this.token(request.profileId).record(now);
+    if (request.baseId !== undefined) base.log.record(now, this.slack(base, now));
+    const token = this.token(request.profileId);
+    token.record(now, this.slack(token, now));
     const workspace = this.workspaceKey(request.baseId);
     if (workspace) this.calls.set(workspace, (this.calls.get(workspace) ?? 0) + 1);
     this.counters.sent++;

@@ -1,11 +1,13 @@
 /**
- * Client-side mirror of Airtable's "N requests per second" rule: remembers when the last N
- * requests were sent and says when the next one may go so that no window of `windowMs` ever
- * holds more than N. The window is widened by a safety margin to absorb timer and network
- * jitter between our clock and the server's.
+ * Client-side mirror of Airtable's "N requests per second" rule: remembers when recent requests
+ * were sent and says when the next one may go so that no window of `windowMs` holds more than N.
+ * Each entry may carry extra slack: a request sent on a cold connection (the first burst after
+ * idling) can reach the server noticeably later than the warm requests after it, so its entry
+ * counts as if sent later.
  */
 export class SlidingLog {
-  private readonly sent: number[] = [];
+  /** Effective send times (send time plus slack), unordered. */
+  private readonly entries: number[] = [];
   constructor(
     readonly limit: number,
     readonly windowMs: number,
@@ -14,17 +16,22 @@ export class SlidingLog {
   /** The earliest monotonic time at which one more request keeps the log within its limit. */
   nextFree(now: number): number {
     this.prune(now);
-    if (this.sent.length < this.limit) return now;
-    return (this.sent[this.sent.length - this.limit] ?? now) + this.windowMs;
+    if (this.entries.length < this.limit) return now;
+    const newestFirst = [...this.entries].sort((a, b) => b - a);
+    return Math.max(now, (newestFirst[this.limit - 1] ?? now) + this.windowMs);
   }
 
-  record(now: number): void {
-    this.sent.push(now);
+  record(now: number, slackMs = 0): void {
     this.prune(now);
+    this.entries.push(now + slackMs);
+  }
+
+  /** When the last request was sent (its effective time), or -Infinity. */
+  get latest(): number {
+    return this.entries.length === 0 ? -Infinity : Math.max(...this.entries);
   }
 
   private prune(now: number): void {
-    while (this.sent.length > this.limit && (this.sent[0] ?? now) <= now - this.windowMs) this.sent.shift();
-    while (this.sent.length > 0 && (this.sent[0] ?? now) <= now - this.windowMs) this.sent.shift();
+    for (let i = this.entries.length - 1; i >= 0; i--) if ((this.entries[i] ?? now) <= now - this.windowMs) this.entries.splice(i, 1);
   }
 }

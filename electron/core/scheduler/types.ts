@@ -28,6 +28,13 @@ export interface SchedulerOptions {
   perTokenPerSecond: number;
   /** Added to every one-second window to absorb jitter; the price is a little throughput. */
   safetyMarginMs: number;
+  /**
+   * Extra slack for requests in the first window after a base (or token) was idle: they open
+   * new connections and can reach Airtable later than the warm requests that follow them.
+   */
+  coldStartMarginMs: number;
+  /** A base with no request for this long is cold again (its connections may have closed). */
+  idleAfterMs: number;
   /** How long a base is paused after a 429 (Airtable: 30 seconds). */
   rateLimitPauseMs: number;
   maxInFlight: number;
@@ -41,6 +48,8 @@ export const defaultSchedulerOptions: SchedulerOptions = {
   perBasePerSecond: 5,
   perTokenPerSecond: 50,
   safetyMarginMs: 60,
+  coldStartMarginMs: 300,
+  idleAfterMs: 4000,
   rateLimitPauseMs: 30_000,
   maxInFlight: 64,
   timeoutMs: 30_000,
