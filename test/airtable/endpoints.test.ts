@@ -110,7 +110,7 @@ describe('Airtable client: records', () => {
   it('upserts on merge fields and reports created and updated ids', async () => {
     const name = h.field('Name').id;
     const existing = [...h.firstTable().records.values()][0]!;
-    const res = await api.records.upsert(baseId, tableId, [{ fields: { [name]: existing.cells[name] as string, [h.field('Quantity').id]: 5 } }, { fields: { [name]: 'fresh one' } }], { fieldsToMergeOn: [name] });
+    const res = await api.records.upsert(baseId, tableId, [{ fields: { [name]: existing.cells[name], [h.field('Quantity').id]: 5 } }, { fields: { [name]: 'fresh one' } }], { fieldsToMergeOn: [name] });
     expect(res.updatedRecordIds).toEqual([existing.id]);
     expect(res.createdRecordIds).toHaveLength(1);
     expect(res.results.every((r) => r.ok)).toBe(true);
