@@ -10,6 +10,16 @@ export const errorCodes = [
   'NOT_FOUND',
   'CONFLICT',
   'UNAVAILABLE',
+  'CANCELLED',
+  'NEEDS_REAUTH',
+  'REVOKED',
+  'SCOPE_MISSING',
+  'SECURE_STORAGE_UNAVAILABLE',
+  'RATE_LIMITED',
+  'QUOTA_EXCEEDED',
+  'NETWORK',
+  'TIMEOUT',
+  'AIRTABLE_REJECTED',
   'INTERNAL',
 ] as const;
 

@@ -2,9 +2,9 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHandlerTable } from '../../electron/core/handlerTable';
+
 import { methodNames } from '../../shared/ipc/contract';
-import { testServices } from '../helpers/services';
+import { testCore } from '../helpers/services';
 import { launchChromium } from './browser';
 import { startTestHost, type TestHost } from './host/testHost';
 
@@ -14,7 +14,7 @@ let host: TestHost;
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  host = await startTestHost({ handlers: createHandlerTable(testServices()), rendererDir: 'out/renderer' });
+  host = await startTestHost({ handlers: testCore().handlers, rendererDir: 'out/renderer' });
   browser = await launchChromium();
 });
 afterAll(async () => {

@@ -1,8 +1,28 @@
-import type { CoreServices } from '../../electron/core/handlerTable';
+import Database from 'better-sqlite3';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createCore, type Core, type CorePorts } from '../../electron/core/core';
+import { silentLogger, systemClock } from '../../electron/core/ports';
+import { MemorySecretStore } from '../../electron/core/secrets/secretStore';
+import type { SqlDatabase } from '../../electron/core/db/sqlite';
 
-export function testServices(overrides: Partial<CoreServices> = {}): CoreServices {
-  return {
-    env: { name: 'Airvault', version: '0.0.0-test', platform: 'linux', dataFolder: '/tmp/airvault-test' },
+export const openSqlite = (file: string) => new Database(file) as unknown as SqlDatabase;
+
+/** A real core (real SQLite in a fresh folder) with test ports; override any of them. */
+export function testCore(overrides: Partial<CorePorts> = {}): Core & { ports: CorePorts; events: Array<{ event: string; payload: unknown }> } {
+  const events: Array<{ event: string; payload: unknown }> = [];
+  const ports: CorePorts = {
+    env: { name: 'Airvault', version: '0.0.0-test', platform: 'linux', dataFolder: mkdtempSync(path.join(tmpdir(), 'airvault-test-')) },
+    openDatabase: openSqlite,
+    secrets: new MemorySecretStore(),
+    fetch: globalThis.fetch,
+    clock: systemClock,
+    logger: silentLogger,
+    browser: { open: () => Promise.resolve() },
+    emit: (event, payload) => events.push({ event, payload }),
+    processId: `test-${process.pid}`,
     ...overrides,
   };
+  return Object.assign(createCore(ports), { ports, events });
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { EVENT_CHANNEL, METHOD_CHANNEL, eventNames, events, methodNames, methods } from '../../shared/ipc/contract';
-import { createHandlerTable } from '../../electron/core/handlerTable';
+
 import { createBridge } from '../../electron/preload/bridge';
 import { FakeIpcMain, FakeIpcRenderer, frame } from '../helpers/fakeIpc';
-import { testServices } from '../helpers/services';
+import { testCore } from '../helpers/services';
 
 describe('the IPC contract', () => {
   it('names every channel domain:verb and every event domain:changed, with no duplicates', () => {
@@ -15,7 +15,7 @@ describe('the IPC contract', () => {
   });
 
   it('gives every method a handler in the handler table', () => {
-    const handlers = createHandlerTable(testServices());
+    const handlers = testCore().handlers;
     expect(Object.keys(handlers).sort()).toEqual([...methodNames].sort());
     for (const name of methodNames) expect(typeof handlers[name]).toBe('function');
   });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { methodNames, methods, type MethodName } from '../../shared/ipc/contract';
-import { createHandlerTable } from '../../electron/core/handlerTable';
+
 import type { Handlers } from '../../electron/core/ipc/handlers';
 import { AppError } from '../../electron/core/errors';
 import { silentLogger } from '../../electron/core/ports';
@@ -9,12 +9,12 @@ import { createSenderPolicy } from '../../electron/main/ipc/senderPolicy';
 import { createEventEmitter } from '../../electron/main/ipc/eventEmitter';
 import { createBridge } from '../../electron/preload/bridge';
 import { FakeIpcMain, FakeIpcRenderer, frame } from '../helpers/fakeIpc';
-import { testServices } from '../helpers/services';
+import { testCore } from '../helpers/services';
 
 const APP = frame('airvault://app/index.html');
 
 function setup(override: Partial<Handlers> = {}) {
-  const real = { ...createHandlerTable(testServices()), ...override };
+  const real = { ...testCore().handlers, ...override };
   const spies = Object.fromEntries(methodNames.map((name) => [name, vi.fn(real[name])])) as unknown as Record<MethodName, ReturnType<typeof vi.fn>>;
   const ipcMain = new FakeIpcMain();
   const unregister = registerIpc({
@@ -53,7 +53,7 @@ describe('the IPC registrar', () => {
   it('answers a good call with the ok envelope', async () => {
     const { ipcMain } = setup();
     const result = await ipcMain.invoke('app:info', {}, APP);
-    expect(result).toEqual({ ok: true, value: { name: 'Airvault', version: '0.0.0-test', platform: 'linux', dataFolder: '/tmp/airvault-test' } });
+    expect(result).toEqual({ ok: true, value: { name: 'Airvault', version: '0.0.0-test', platform: 'linux', dataFolder: expect.stringContaining('airvault-test-') } });
   });
 
   for (const name of methodNames) {

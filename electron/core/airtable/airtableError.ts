@@ -17,6 +17,7 @@ export type AirtableErrorKind =
   | 'cancelled'
   | 'invalid-response'
   | 'outcome-unknown'
+  | 'missing-scope'
   | 'profile-stopped';
 
 export class AirtableError extends Error {

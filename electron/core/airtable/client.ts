@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { invalidInput, type AirtableError } from './airtableError';
+import { AirtableError, invalidInput } from './airtableError';
 import { encodeQuery, type QueryValue } from './query';
 import { sendOnce, type Fetch } from './transport';
 import type { TokenProvider } from './tokenProvider';
@@ -17,14 +17,18 @@ export interface RequestOptions {
   /** Defaults to true for GET, PUT and DELETE and false otherwise. */
   idempotent?: boolean;
   timeoutMs?: number;
+  /** The scope this call needs; checked against the profile's granted scopes before sending. */
+  scope?: string;
 }
 
 export interface ClientOptions {
   fetch: Fetch;
   tokens: TokenProvider;
   scheduler: RequestScheduler;
-  /** `https://api.airtable.com/v0` by default; the sandbox's `/v0` URL in tests. */
-  apiUrl?: string;
+  /** `https://api.airtable.com/v0` by default; the sandbox's `/v0` URL in tests. Read at each call. */
+  apiUrl?: string | (() => string);
+  /** A profile's granted scopes, or null when unknown (personal access tokens do not say). */
+  scopesOf?: (profileId: string) => readonly string[] | null;
 }
 
 const METHODS = new Set(['GET', 'POST', 'PATCH', 'PUT', 'DELETE']);
@@ -40,9 +44,11 @@ export function baseIdOfPath(path: string): string | undefined {
  * scheduler, and gets its bearer token from the token provider at the moment it is sent.
  */
 export class AirtableClient {
-  readonly apiUrl: string;
-  constructor(private readonly options: ClientOptions) {
-    this.apiUrl = (options.apiUrl ?? AIRTABLE_API_URL).replace(/\/+$/, '');
+  constructor(private readonly options: ClientOptions) {}
+
+  get apiUrl(): string {
+    const configured = typeof this.options.apiUrl === 'function' ? this.options.apiUrl() : this.options.apiUrl;
+    return (configured ?? AIRTABLE_API_URL).replace(/\/+$/, '');
   }
 
   /** Any Airtable endpoint, as raw JSON: `path` is relative to /v0, such as `/meta/whoami`. */
@@ -55,6 +61,10 @@ export class AirtableClient {
     const verb = method.toUpperCase();
     if (!METHODS.has(verb)) return Promise.reject(invalidInput(`Unsupported HTTP method "${method}".`));
     if (!path.startsWith('/') || path.includes('..') || /[\s#?]/.test(path)) return Promise.reject(invalidInput(`"${path.slice(0, 80)}" is not an Airtable API path (it must start with "/" and carry its query separately).`));
+    const granted = options.scope ? (this.options.scopesOf?.(profileId) ?? null) : null;
+    if (options.scope && granted && !granted.includes(options.scope)) {
+      return Promise.reject(new AirtableError('missing-scope', `This needs the "${options.scope}" permission, which this profile was not granted. Reconnect the profile to add it.`, 0, 'MISSING_SCOPE'));
+    }
     const url = `${this.apiUrl}${path}${encodeQuery(options.query ?? {})}`;
     const { fetch, tokens, scheduler } = this.options;
     let token: string | undefined;
@@ -71,7 +81,7 @@ export class AirtableClient {
         token = await tokens.accessToken(profileId);
         return sendOnce(fetch, { method: verb, url, token, json: options.json, signal }, schema);
       },
-      onUnauthorized: async (_error: AirtableError) => {
+      onUnauthorized: async () => {
         await tokens.afterUnauthorized(profileId, token ?? '');
       },
     });

@@ -28,7 +28,7 @@ export class CommentsApi {
     const comments: Comment[] = [];
     let offset: string | undefined;
     do {
-      const page = await this.client.call(this.profileId, 'GET', path, CommentPage, { ...options, query: { offset } });
+      const page = await this.client.call(this.profileId, 'GET', path, CommentPage, { ...options, scope: 'data.recordComments:read', query: { offset } });
       comments.push(...page.comments);
       offset = page.offset ?? undefined;
     } while (offset);
@@ -38,16 +38,16 @@ export class CommentsApi {
   create(baseId: string, tableId: string, recordId: string, text: string, options: CallOptions & { parentCommentId?: string } = {}): Promise<Comment> {
     const { parentCommentId, ...rest } = options;
     const json = { text: checkText(text), ...(parentCommentId ? { parentCommentId: checkId('com', parentCommentId) } : {}) };
-    return this.client.call(this.profileId, 'POST', this.path(baseId, tableId, recordId), Comment, { ...rest, json, idempotent: false });
+    return this.client.call(this.profileId, 'POST', this.path(baseId, tableId, recordId), Comment, { ...rest, json, idempotent: false, scope: 'data.recordComments:write' });
   }
 
   update(baseId: string, tableId: string, recordId: string, commentId: string, text: string, options: CallOptions = {}): Promise<Comment> {
     const path = `${this.path(baseId, tableId, recordId)}/${checkId('com', commentId)}`;
-    return this.client.call(this.profileId, 'PATCH', path, Comment, { ...options, json: { text: checkText(text) }, idempotent: true });
+    return this.client.call(this.profileId, 'PATCH', path, Comment, { ...options, json: { text: checkText(text) }, idempotent: true, scope: 'data.recordComments:write' });
   }
 
   delete(baseId: string, tableId: string, recordId: string, commentId: string, options: CallOptions = {}) {
     const path = `${this.path(baseId, tableId, recordId)}/${checkId('com', commentId)}`;
-    return this.client.call(this.profileId, 'DELETE', path, CommentDeleted, options);
+    return this.client.call(this.profileId, 'DELETE', path, CommentDeleted, { ...options, scope: 'data.recordComments:write' });
   }
 }

@@ -48,7 +48,7 @@ export class MetaApi {
     const bases: BaseSummary[] = [];
     let offset: string | undefined;
     do {
-      const page = await this.client.call(this.profileId, 'GET', '/meta/bases', BasePage, { ...options, query: { offset } });
+      const page = await this.client.call(this.profileId, 'GET', '/meta/bases', BasePage, { ...options, scope: 'schema.bases:read', query: { offset } });
       bases.push(...page.bases);
       offset = page.offset;
     } while (offset);
@@ -59,6 +59,7 @@ export class MetaApi {
     const { includeVisibleFieldIds = true, ...rest } = options;
     const res = await this.client.call(this.profileId, 'GET', `/meta/bases/${checkId('app', baseId)}/tables`, BaseSchema, {
       ...rest,
+      scope: 'schema.bases:read',
       query: includeVisibleFieldIds ? { include: ['visibleFieldIds'] } : {},
     });
     return res.tables;
@@ -71,24 +72,24 @@ export class MetaApi {
 
   createTable(baseId: string, spec: z.input<typeof TableSpec>, options: CallOptions = {}): Promise<TableModel> {
     const json = check(TableSpec, spec, 'table');
-    return this.client.call(this.profileId, 'POST', `/meta/bases/${checkId('app', baseId)}/tables`, TableModel, { ...options, json, idempotent: false });
+    return this.client.call(this.profileId, 'POST', `/meta/bases/${checkId('app', baseId)}/tables`, TableModel, { ...options, json, idempotent: false, scope: 'schema.bases:write' });
   }
 
   updateTable(baseId: string, tableId: string, patch: z.input<typeof TablePatch>, options: CallOptions = {}) {
     const json = check(TablePatch, patch, 'table change');
     if (json.name === undefined && json.description === undefined) throw invalidInput('Give a new name or description.');
-    return this.client.call(this.profileId, 'PATCH', `/meta/bases/${checkId('app', baseId)}/tables/${checkId('tbl', tableId)}`, TableUpdate, { ...options, json, idempotent: true });
+    return this.client.call(this.profileId, 'PATCH', `/meta/bases/${checkId('app', baseId)}/tables/${checkId('tbl', tableId)}`, TableUpdate, { ...options, json, idempotent: true, scope: 'schema.bases:write' });
   }
 
   createField(baseId: string, tableId: string, spec: FieldSpec, options: CallOptions = {}): Promise<FieldModel> {
     const json = check(FieldSpec, spec, 'field');
-    return this.client.call(this.profileId, 'POST', `/meta/bases/${checkId('app', baseId)}/tables/${checkId('tbl', tableId)}/fields`, FieldModel, { ...options, json, idempotent: false });
+    return this.client.call(this.profileId, 'POST', `/meta/bases/${checkId('app', baseId)}/tables/${checkId('tbl', tableId)}/fields`, FieldModel, { ...options, json, idempotent: false, scope: 'schema.bases:write' });
   }
 
   updateField(baseId: string, tableId: string, fieldId: string, patch: z.input<typeof FieldPatch>, options: CallOptions = {}): Promise<FieldModel> {
     const json = check(FieldPatch, patch, 'field change');
     if (Object.keys(json).length === 0) throw invalidInput('Give a new name, description or options.');
     const path = `/meta/bases/${checkId('app', baseId)}/tables/${checkId('tbl', tableId)}/fields/${checkId('fld', fieldId)}`;
-    return this.client.call(this.profileId, 'PATCH', path, FieldModel, { ...options, json, idempotent: true });
+    return this.client.call(this.profileId, 'PATCH', path, FieldModel, { ...options, json, idempotent: true, scope: 'schema.bases:write' });
   }
 }

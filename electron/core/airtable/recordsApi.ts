@@ -129,7 +129,7 @@ export class RecordsApi {
       timeZone,
       userLocale,
     };
-    const common = { idempotent: true, ...(options.priority ? { priority: options.priority } : {}), ...(options.signal ? { signal: options.signal } : {}) };
+    const common = { idempotent: true, scope: 'data.records:read', ...(options.priority ? { priority: options.priority } : {}), ...(options.signal ? { signal: options.signal } : {}) };
     if (this.client.urlLength(path, query) < MAX_URL_LENGTH) return this.client.call(this.profileId, 'GET', path, RecordPage, { ...common, query });
     // timeZone and userLocale are not accepted in the body; they stay in the query string.
     const body = Object.fromEntries(Object.entries({ ...rest, offset }).filter(([, v]) => v !== undefined));
@@ -138,7 +138,7 @@ export class RecordsApi {
 
   get(baseId: string, tableId: string, recordId: string, options: CallOptions & { returnFieldsByFieldId?: boolean } = {}): Promise<AirtableRecord> {
     const path = `${tablePath(baseId, tableId)}/${checkId('rec', recordId)}`;
-    return this.client.call(this.profileId, 'GET', path, AirtableRecord, { ...options, query: { returnFieldsByFieldId: options.returnFieldsByFieldId ?? true } });
+    return this.client.call(this.profileId, 'GET', path, AirtableRecord, { ...options, scope: 'data.records:read', query: { returnFieldsByFieldId: options.returnFieldsByFieldId ?? true } });
   }
 
   /** Creates any number of records, 10 per request; results line up with the input. */
@@ -249,7 +249,8 @@ function checkBatch(records: readonly RecordInput[]): void {
 }
 
 function callOptions(options: CallOptions) {
-  return { ...(options.priority ? { priority: options.priority } : {}), ...(options.signal ? { signal: options.signal } : {}) };
+  return {
+    scope: 'data.records:write', ...(options.priority ? { priority: options.priority } : {}), ...(options.signal ? { signal: options.signal } : {}) };
 }
 
 function asAirtableError(error: unknown): AirtableError {

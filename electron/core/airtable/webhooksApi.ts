@@ -24,19 +24,19 @@ export class WebhooksApi {
 
   create(baseId: string, specification: WebhookSpecification, options: CallOptions = {}) {
     if (specification.options.filters.dataTypes.length === 0) throw invalidInput('A webhook must watch at least one data type.');
-    return this.client.call(this.profileId, 'POST', this.path(baseId), WebhookCreated, { ...options, json: { specification }, idempotent: false });
+    return this.client.call(this.profileId, 'POST', this.path(baseId), WebhookCreated, { ...options, json: { specification }, idempotent: false, scope: 'webhook:manage' });
   }
 
   async list(baseId: string, options: CallOptions = {}) {
-    return (await this.client.call(this.profileId, 'GET', this.path(baseId), WebhookList, options)).webhooks;
+    return (await this.client.call(this.profileId, 'GET', this.path(baseId), WebhookList, { ...options, scope: 'webhook:manage' })).webhooks;
   }
 
   refresh(baseId: string, webhookId: string, options: CallOptions = {}) {
-    return this.client.call(this.profileId, 'POST', `${this.path(baseId)}/${checkId('ach', webhookId)}/refresh`, WebhookRefreshed, { ...options, idempotent: true });
+    return this.client.call(this.profileId, 'POST', `${this.path(baseId)}/${checkId('ach', webhookId)}/refresh`, WebhookRefreshed, { ...options, idempotent: true, scope: 'webhook:manage' });
   }
 
   delete(baseId: string, webhookId: string, options: CallOptions = {}) {
-    return this.client.request(this.profileId, 'DELETE', `${this.path(baseId)}/${checkId('ach', webhookId)}`, options);
+    return this.client.request(this.profileId, 'DELETE', `${this.path(baseId)}/${checkId('ach', webhookId)}`, { ...options, scope: 'webhook:manage' });
   }
 
   /** One page of payloads from `cursor` (1 for the oldest kept), at most 50. */
@@ -44,6 +44,6 @@ export class WebhooksApi {
     const { limit = 50, ...rest } = options;
     if (!Number.isInteger(cursor) || cursor < 1) throw invalidInput('A webhook cursor is a whole number from 1.');
     if (!Number.isInteger(limit) || limit < 1 || limit > 50) throw invalidInput('A payload page holds 1 to 50 payloads.');
-    return this.client.call(this.profileId, 'GET', `${this.path(baseId)}/${checkId('ach', webhookId)}/payloads`, WebhookPayloads, { ...rest, query: { cursor, limit } });
+    return this.client.call(this.profileId, 'GET', `${this.path(baseId)}/${checkId('ach', webhookId)}/payloads`, WebhookPayloads, { ...rest, scope: 'webhook:manage', query: { cursor, limit } });
   }
 }

@@ -2,7 +2,7 @@ import type { Logger } from '../ports';
 import type { Handlers } from './handlers';
 import { MAX_INPUT_BYTES, methods, type MethodName } from '../../../shared/ipc/contract';
 import { fail, ok, type Result } from '../../../shared/ipc/result';
-import { isAppError } from '../errors';
+import { toIpcError } from './errorMapping';
 
 /**
  * The transport-agnostic half of the IPC registrar: it parses the input strictly, calls the
@@ -39,7 +39,8 @@ export async function dispatch(
     }
     return ok(checked.data);
   } catch (error) {
-    if (isAppError(error)) return fail(error.code, error.message);
+    const known = toIpcError(error);
+    if (known) return fail(known.code, known.message);
     logger.error('handler failed', { channel: spec.channel, error: describe(error) });
     return fail('INTERNAL', 'Something went wrong inside Airvault. Please try again.');
   }

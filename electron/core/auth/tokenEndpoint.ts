@@ -1,0 +1,122 @@
+import * as oauth from 'oauth4webapi';
+import type { Fetch } from '../airtable/transport';
+import type { OAuthSettings } from './oauthSettings';
+
+/** A token endpoint answer reduced to what the vault needs. Tokens stay in main. */
+export interface TokenGrant {
+  accessToken: string;
+  refreshToken: string;
+  accessExpiresAt: number;
+  refreshExpiresAt: number | null;
+  scopes: string[];
+}
+
+export type RefreshOutcome =
+  | { kind: 'ok'; grant: TokenGrant }
+  /** 409: another refresh of this token just happened; re-read the store. */
+  | { kind: 'conflict' }
+  /** invalid_grant: the grant is gone (revoked, reused or expired refresh token). */
+  | { kind: 'invalid-grant'; description: string }
+  /** The request never left this machine; the old refresh token is still good. */
+  | { kind: 'not-sent'; message: string }
+  /** Sent, but no usable answer came back: Airtable may have rotated the tokens. */
+  | { kind: 'lost'; message: string };
+
+export class TokenExchangeError extends Error {
+  override readonly name = 'TokenExchangeError';
+  constructor(
+    readonly error: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+
+/**
+ * The OAuth protocol mechanics, done by oauth4webapi: PKCE code exchange and refresh, with
+ * HTTP Basic only for a confidential client (Airtable forbids it for public ones, which send
+ * client_id in the body instead). Airvault's code owns everything around it.
+ */
+export class TokenEndpoint {
+  constructor(
+    private readonly settings: () => OAuthSettings,
+    private readonly clientSecret: () => Promise<string | null>,
+    private readonly fetch: Fetch,
+    private readonly now: () => number = Date.now,
+    private readonly timeoutMs = 15_000,
+  ) {}
+
+  private async parts() {
+    const settings = this.settings();
+    const secret = await this.clientSecret();
+    const as: oauth.AuthorizationServer = { issuer: new URL(settings.authorizeUrl).origin, authorization_endpoint: settings.authorizeUrl, token_endpoint: settings.tokenUrl };
+    const client: oauth.Client = { client_id: settings.clientId };
+    const auth = secret ? oauth.ClientSecretBasic(secret) : oauth.None();
+    const options = {
+      [oauth.allowInsecureRequests]: new URL(settings.tokenUrl).protocol === 'http:' && isLoopback(settings.tokenUrl),
+      [oauth.customFetch]: this.fetch,
+      signal: AbortSignal.timeout(this.timeoutMs),
+    };
+    return { as, client, auth, options };
+  }
+
+  /** Exchanges the code from a checked callback (its state already verified) for tokens. */
+  async exchangeCode(callback: URLSearchParams, redirectUri: string, verifier: string): Promise<TokenGrant> {
+    const { as, client, auth, options } = await this.parts();
+    const response = await oauth.authorizationCodeGrantRequest(as, client, auth, callback, redirectUri, verifier, options);
+    try {
+      return this.toGrant(await oauth.processAuthorizationCodeResponse(as, client, response));
+    } catch (error) {
+      if (error instanceof oauth.ResponseBodyError) throw new TokenExchangeError(error.error, `Airtable refused the sign-in (${error.error}${error.error_description ? `: ${error.error_description}` : ''}).`);
+      throw error;
+    }
+  }
+
+  async refresh(refreshToken: string): Promise<RefreshOutcome> {
+    const { as, client, auth, options } = await this.parts();
+    let response: Response;
+    try {
+      response = await oauth.refreshTokenGrantRequest(as, client, auth, refreshToken, options);
+    } catch (error) {
+      const code = causeCode(error);
+      if (code && NOT_SENT.has(code)) return { kind: 'not-sent', message: `Could not reach Airtable (${code}).` };
+      return { kind: 'lost', message: 'The connection to Airtable broke during a token refresh.' };
+    }
+    if (response.status === 409) return { kind: 'conflict' };
+    try {
+      return { kind: 'ok', grant: this.toGrant(await oauth.processRefreshTokenResponse(as, client, response)) };
+    } catch (error) {
+      if (error instanceof oauth.ResponseBodyError && error.error === 'invalid_grant') return { kind: 'invalid-grant', description: error.error_description ?? 'The authorization is no longer valid.' };
+      return { kind: 'lost', message: `Airtable answered the token refresh with an error (HTTP ${response.status}).` };
+    }
+  }
+
+  private toGrant(response: oauth.TokenEndpointResponse): TokenGrant {
+    if (!response.refresh_token) throw new TokenExchangeError('invalid_response', 'Airtable did not return a refresh token.');
+    const refreshExpiresIn = typeof response.refresh_expires_in === 'number' ? response.refresh_expires_in : null;
+    return {
+      accessToken: response.access_token,
+      refreshToken: response.refresh_token,
+      accessExpiresAt: this.now() + (response.expires_in ?? 3600) * 1000,
+      refreshExpiresAt: refreshExpiresIn === null ? null : this.now() + refreshExpiresIn * 1000,
+      scopes: (response.scope ?? '').split(' ').filter(Boolean),
+    };
+  }
+}
+
+function isLoopback(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
+}
+
+function causeCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let i = 0; i < 4 && current && typeof current === 'object'; i++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}

@@ -1,0 +1,136 @@
+import { AirtableClient } from './airtable/client';
+import { staticTokens } from './airtable/tokenProvider';
+import { ConnectService, type BrowserOpener } from './auth/connectService';
+import { OAuthSettingsStore, defaultOAuthSettings, type OAuthSettings } from './auth/oauthSettings';
+import { TokenEndpoint } from './auth/tokenEndpoint';
+import { configure, type OpenDatabase, type SqlDatabase } from './db/sqlite';
+import { migrate } from './db/migrate';
+import type { Handlers } from './ipc/handlers';
+import type { AppEnvironment, Clock, Logger } from './ports';
+import { createAppHandlers } from './app/appHandlers';
+import { ProfileRepository } from './profiles/profileRepository';
+import { ProfileService } from './profiles/profileService';
+import { createProfileHandlers } from './profiles/profileHandlers';
+import { vaultMigrations } from './profiles/vaultMigrations';
+import { ChunkedSecretStore } from './secrets/chunkedSecrets';
+import type { SecretStore } from './secrets/secretStore';
+import { RequestScheduler } from './scheduler/scheduler';
+import type { SchedulerOptions } from './scheduler/types';
+import { Lease } from './tokens/lease';
+import { TokenManager, type TokenManagerOptions } from './tokens/tokenManager';
+import { TokenVault } from './tokens/tokenVault';
+import type { Fetch } from './airtable/transport';
+import type { EventName, EventPayload } from '../../shared/ipc/contract';
+import path from 'node:path';
+
+/** The ports core needs from whoever hosts it: Electron's main process, the CLI, or a test. */
+export interface CorePorts {
+  env: AppEnvironment;
+  openDatabase: OpenDatabase;
+  secrets: SecretStore;
+  fetch: Fetch;
+  clock: Clock;
+  logger: Logger;
+  browser: BrowserOpener;
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  /** Identifies this process in cross-process leases. */
+  processId: string;
+  oauthDefaults?: Partial<OAuthSettings>;
+  scheduler?: Partial<SchedulerOptions>;
+  tokenManager?: Partial<TokenManagerOptions>;
+}
+
+export interface Core {
+  handlers: Handlers;
+  db: SqlDatabase;
+  profiles: ProfileService;
+  connect: ConnectService;
+  tokens: TokenManager;
+  client: AirtableClient;
+  scheduler: RequestScheduler;
+  settings: OAuthSettingsStore;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds the core services from ports, in dependency order. Not a container: plain
+ * constructors, wired once. `electron/main/bootstrap.ts`, the command line and the end-to-end
+ * test host all call this, so they run the same core.
+ */
+export function createCore(ports: CorePorts): Core {
+  const { clock, logger } = ports;
+  const db = ports.openDatabase(path.join(ports.env.dataFolder, 'vault.sqlite'));
+  configure(db, { durable: true });
+  migrate(db, vaultMigrations);
+
+  const secrets = new ChunkedSecretStore(ports.secrets);
+  const repo = new ProfileRepository(db, () => clock.now());
+  const vault = new TokenVault(secrets);
+  const settings = new OAuthSettingsStore(db, secrets, { ...defaultOAuthSettings, ...ports.oauthDefaults });
+  const scheduler = new RequestScheduler(ports.scheduler, clock, logger);
+  const endpoint = new TokenEndpoint(() => settings.get(), () => settings.clientSecret(), ports.fetch, () => clock.now());
+  const lease = new Lease(db, ports.processId, clock);
+  let connectError: string | null = null;
+  const publish = (): void => ports.emit('profilesChanged', { profiles: profiles.list(), connecting: connect.inProgress ?? null, lastConnectError: connectError });
+  const tokens = new TokenManager(
+    {
+      profiles: repo,
+      vault,
+      lease,
+      endpoint,
+      clock,
+      logger,
+      onStatus: () => publish(),
+      stopRequests: (id, error) => scheduler.stopProfile(id, error),
+      resumeRequests: (id) => scheduler.resumeProfile(id),
+    },
+    ports.tokenManager,
+  );
+  const apiUrl = () => settings.get().apiUrl;
+  const client = new AirtableClient({ fetch: ports.fetch, tokens, scheduler, apiUrl, scopesOf: (id) => tokens.grantedScopes(id) });
+  const connect = new ConnectService({
+    profiles: repo,
+    vault,
+    settings,
+    endpoint,
+    tokens,
+    browser: ports.browser,
+    clock,
+    logger,
+    onChange: () => publish(),
+    // whoami for a token not stored yet: its own provider, the same scheduler.
+    whoami: (token) => new AirtableClient({ fetch: ports.fetch, tokens: staticTokens({ connecting: token }), scheduler, apiUrl }).forProfile('connecting').meta.whoami(),
+  });
+  const profiles: ProfileService = new ProfileService({ profiles: repo, vault, tokens, connect, dataRoot: ports.env.dataFolder, stopRequests: (id, error) => scheduler.stopProfile(id, error), onChange: () => publish() });
+
+  const handlers: Handlers = {
+    ...createAppHandlers(ports.env),
+    ...createProfileHandlers({
+      profiles,
+      connect,
+      settings,
+      onConnectError: (message) => {
+        connectError = message;
+        publish();
+      },
+    }),
+  };
+
+  return {
+    handlers,
+    db,
+    profiles,
+    connect,
+    tokens,
+    client,
+    scheduler,
+    settings,
+    start: () => tokens.start(),
+    async stop() {
+      connect.cancel('Airvault is quitting.');
+      await tokens.stopAll();
+      db.close();
+    },
+  };
+}
