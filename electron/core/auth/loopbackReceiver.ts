@@ -39,16 +39,16 @@ export class LoopbackReceiver {
         res.end(PAGE('Not here', 'This address only receives Airvault sign-ins.'));
         return;
       }
+      // The receiver closes once this answer has been sent: one valid hit, one use.
+      res.once('finish', () => this.close());
       void this.onCallback(url).then(
         (result) => {
-          res.writeHead(result.ok ? 200 : 400, headers);
+          res.writeHead(result.ok ? 200 : 400, { ...headers, connection: 'close' });
           res.end(PAGE(result.ok ? 'Airvault is connected' : 'Sign-in did not complete', `${result.message} You can close this tab.`));
-          this.close();
         },
         () => {
-          res.writeHead(500, headers);
+          res.writeHead(500, { ...headers, connection: 'close' });
           res.end(PAGE('Sign-in did not complete', 'Return to Airvault and try again.'));
-          this.close();
         },
       );
     });
@@ -72,7 +72,7 @@ export class LoopbackReceiver {
   close(): void {
     if (this.timer) clearTimeout(this.timer);
     this.server?.close();
-    this.server?.closeAllConnections();
+    this.server?.closeIdleConnections();
     this.server = undefined;
   }
 }
