@@ -68,7 +68,7 @@ export class TokenManager implements TokenProvider {
     const profile = this.usable(profileId);
     let tokens = await this.current(profile);
     if (tokens.kind === 'oauth' && (tokens.accessExpiresAt ?? Infinity) - this.deps.clock.now() < this.options.refreshMarginMs) {
-      tokens = await this.refresh(profileId, profile.tokenGeneration, false);
+      tokens = await this.refresh(profileId, profile.tokenGeneration, false, this.options.refreshMarginMs);
     }
     return tokens.accessToken;
   }
@@ -83,7 +83,7 @@ export class TokenManager implements TokenProvider {
       this.stop(profileId, 'revoked', 'Airtable no longer accepts this personal access token.');
       throw stopped('revoked', 'Airtable no longer accepts this personal access token.');
     }
-    return (await this.refresh(profileId, profile.tokenGeneration, true)).accessToken;
+    return (await this.refresh(profileId, profile.tokenGeneration, true, 0)).accessToken;
   }
 
   /** Granted scopes of a profile (null when unknown, as for personal access tokens). */
@@ -152,15 +152,19 @@ export class TokenManager implements TokenProvider {
     return tokens;
   }
 
-  private refresh(profileId: string, seenGeneration: number, force: boolean): Promise<StoredTokens> {
+  /**
+   * `windowMs`: without `force`, refresh only if the access token expires within this window
+   * (timers use the margin plus the jitter, since a timer may fire up to the jitter early).
+   */
+  private refresh(profileId: string, seenGeneration: number, force: boolean, windowMs: number): Promise<StoredTokens> {
     const running = this.inflight.get(profileId);
     if (running) return running;
-    const task = this.refreshUnderLease(profileId, seenGeneration, force).finally(() => this.inflight.delete(profileId));
+    const task = this.refreshUnderLease(profileId, seenGeneration, force, windowMs).finally(() => this.inflight.delete(profileId));
     this.inflight.set(profileId, task);
     return task;
   }
 
-  private async refreshUnderLease(profileId: string, seenGeneration: number, force: boolean): Promise<StoredTokens> {
+  private async refreshUnderLease(profileId: string, seenGeneration: number, force: boolean, windowMs: number): Promise<StoredTokens> {
     const { profiles, lease, clock } = this.deps;
     const leaseName = `refresh:${profileId}`;
     this.deps.onStatus(profileId, 'refreshing');
@@ -174,7 +178,7 @@ export class TokenManager implements TokenProvider {
       const recovered = await this.recover(profile);
       if (recovered) return recovered;
       const tokens = await this.current(profile);
-      if (!force && (tokens.accessExpiresAt ?? Infinity) - clock.now() >= this.options.refreshMarginMs) return this.settle(profileId, tokens);
+      if (!force && (tokens.accessExpiresAt ?? Infinity) - clock.now() >= windowMs) return this.settle(profileId, tokens);
       if (!tokens.refreshToken) throw stopped('needs-reauth', 'There is no refresh token for this profile.');
       profiles.markRefreshIntent(profileId, profile.tokenGeneration);
       const outcome = await this.deps.endpoint.refresh(tokens.refreshToken);
@@ -273,9 +277,10 @@ export class TokenManager implements TokenProvider {
   private async checkDue(profileId: string): Promise<void> {
     const profile = this.deps.profiles.get(profileId);
     if (!profile || profile.authKind !== 'oauth') return;
-    const due = (profile.accessExpiresAt ?? 0) - this.deps.clock.now() < this.options.refreshMarginMs;
+    const window = this.options.refreshMarginMs + this.options.jitterMs;
+    const due = (profile.accessExpiresAt ?? 0) - this.deps.clock.now() < window;
     const interrupted = profile.refreshIntentGeneration === profile.tokenGeneration;
-    if (due || interrupted) await this.refresh(profileId, profile.tokenGeneration, false);
+    if (due || interrupted) await this.refresh(profileId, profile.tokenGeneration, false, window);
     else this.arm(profileId);
   }
 
