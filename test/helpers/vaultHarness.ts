@@ -29,8 +29,9 @@ export async function vaultAgainst(h: SandboxHarness, overrides: Partial<CorePor
     secrets,
     oauthDefaults: { clientId, loopbackPort: port, apiUrl: `${h.sandbox.url}/v0`, authorizeUrl: `${h.sandbox.url}/oauth2/v1/authorize`, tokenUrl: `${h.sandbox.url}/oauth2/v1/token` },
     browser: {
-      open: async (url) => {
+      open: (url) => {
         opened.push(url);
+        return Promise.resolve();
       },
     },
     ...overrides,

@@ -39,8 +39,12 @@ export class ChunkedSecretStore implements SecretStore {
   }
 
   async delete(account: string): Promise<boolean> {
+    const head = await this.inner.get(account);
+    const match = head ? HEADER.exec(head) : null;
     const existed = await this.inner.delete(account);
-    await this.deleteParts(account, 1);
+    // Every part the header names, even if an earlier one is already gone, then any stragglers.
+    for (let i = 1; i <= Number(match?.[1] ?? 0); i++) await this.inner.delete(`${account}#${i}`);
+    await this.deleteParts(account, Number(match?.[1] ?? 0) + 1);
     return existed;
   }
 
