@@ -106,6 +106,8 @@ export class AuthRegistry {
   private readonly byRefresh = new Map<string, string>();
   settings: TokenSettings = { ...defaultTokenSettings };
   tokenEndpointCalls = 0;
+  /** Refresh tokens presented again after they were rotated: a client bug the tests must never cause. */
+  refreshReuses = 0;
 
   constructor(readonly clock: SandboxClock) {}
 

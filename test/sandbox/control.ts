@@ -27,11 +27,12 @@ export async function controlRoutes(sandbox: Sandbox, req: IncomingMessage, res:
     return ok(sandbox.info());
   }
   if (path === 'stats' && method === 'GET') {
-    return ok({ ...sandbox.stats, tokenEndpointCalls: auth.tokenEndpointCalls, quotaUsed: Object.fromEntries(sandbox.quota.used), lockedBases: sandbox.limiter.lockedBases() });
+    return ok({ ...sandbox.stats, tokenEndpointCalls: auth.tokenEndpointCalls, refreshReuses: auth.refreshReuses, quotaUsed: Object.fromEntries(sandbox.quota.used), lockedBases: sandbox.limiter.lockedBases() });
   }
   if (path === 'stats/reset' && method === 'POST') {
     sandbox.stats = { total: 0, byStatus: {}, byBase: {}, byToken: {}, rateLimited: 0, rateLimitedByBase: {} };
     auth.tokenEndpointCalls = 0;
+    auth.refreshReuses = 0;
     return ok();
   }
   if (path === 'faults' && method === 'POST') {

@@ -98,6 +98,7 @@ export async function handleToken(req: IncomingMessage, res: ServerResponse, aut
     const now = auth.clock.now();
     if (grant.refreshToken !== token) {
       const rotatedAt = grant.rotated.get(token) ?? 0;
+      auth.refreshReuses++;
       if (now - rotatedAt <= auth.settings.refreshGraceMs) {
         return sendJson(res, 409, { error: 'conflict', error_description: 'This refresh token was recently used. Use the newest tokens.' });
       }

@@ -1,0 +1,78 @@
+import { createCore } from '../../electron/core/core';
+import { silentLogger, systemClock } from '../../electron/core/ports';
+import { Lease } from '../../electron/core/tokens/lease';
+import { configure } from '../../electron/core/db/sqlite';
+import { FileSecretStore } from '../helpers/fileSecretStore';
+import { openSqlite } from '../helpers/services';
+import path from 'node:path';
+
+/** A second real process of ours, for the multi-process checks. Mode and options arrive as JSON. */
+interface Job {
+  mode: 'refresh-loop' | 'hold-lease' | 'counter' | 'insert-batches';
+  dataDir: string;
+  secretsDir?: string;
+  profileId?: string;
+  iterations?: number;
+  oauth?: { clientId: string; apiUrl: string; authorizeUrl: string; tokenUrl: string };
+}
+
+async function main(): Promise<void> {
+  const job = JSON.parse(process.argv[2] ?? '{}') as Job;
+  if (job.mode === 'refresh-loop') {
+    const core = createCore({
+      env: { name: 'Airvault', version: 'test', platform: process.platform, dataFolder: job.dataDir },
+      openDatabase: openSqlite,
+      secrets: new FileSecretStore(job.secretsDir!),
+      fetch: globalThis.fetch,
+      clock: systemClock,
+      logger: silentLogger,
+      browser: { open: () => Promise.resolve() },
+      emit: () => {},
+      processId: `worker-${process.pid}`,
+      ...(job.oauth ? { oauthDefaults: job.oauth } : {}),
+    });
+    const id = job.profileId!;
+    for (let i = 0; i < (job.iterations ?? 1); i++) {
+      // A forced expiry: Airtable refused the current token, so the manager must produce a newer one.
+      const token = await core.tokens.accessToken(id);
+      await core.tokens.afterUnauthorized(id, token);
+    }
+    await core.stop();
+    process.stdout.write('done\n');
+    return;
+  }
+  const db = openSqlite(path.join(job.dataDir, 'vault.sqlite'));
+  configure(db, { durable: true });
+  if (job.mode === 'hold-lease') {
+    const lease = new Lease(db, `holder-${process.pid}`, systemClock);
+    if (!lease.tryAcquire('refresh:test', 2000)) throw new Error('could not take the lease');
+    process.stdout.write('held\n');
+    setInterval(() => {}, 1000);
+    return;
+  }
+  if (job.mode === 'counter') {
+    const read = db.prepare('SELECT value FROM stress WHERE id = 1');
+    const write = db.prepare('UPDATE stress SET value = ? WHERE id = 1');
+    for (let i = 0; i < (job.iterations ?? 0); i++) {
+      db.transaction(() => {
+        const { value } = read.get() as { value: number };
+        write.run(value + 1);
+      }).immediate();
+    }
+    process.stdout.write('done\n');
+    return;
+  }
+  if (job.mode === 'insert-batches') {
+    const insert = db.prepare('INSERT INTO batches (batch, item, payload) VALUES (?, ?, ?)');
+    for (let batch = Date.now() * 1000 + process.pid; ; batch++) {
+      db.transaction(() => {
+        for (let item = 0; item < 10; item++) insert.run(batch, item, 'x'.repeat(2000));
+      }).immediate();
+    }
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`worker failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
