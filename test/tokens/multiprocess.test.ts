@@ -21,7 +21,7 @@ afterAll(() => h.sandbox.close());
 
 function worker(job: Record<string, unknown>): { child: ChildProcess; line: (text: string) => Promise<void>; exit: Promise<number | null> } {
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/tokens/processWorker.ts', JSON.stringify(job)], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const lines = createInterface({ input: child.stdout! });
+  const lines = createInterface({ input: child.stdout });
   const seen: string[] = [];
   const waiters: Array<[string, () => void]> = [];
   lines.on('line', (text) => {
