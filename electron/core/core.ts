@@ -42,6 +42,7 @@ export interface CorePorts {
 
 export interface Core {
   handlers: Handlers;
+  logger: Logger;
   db: SqlDatabase;
   profiles: ProfileService;
   connect: ConnectService;
@@ -119,6 +120,7 @@ export function createCore(ports: CorePorts): Core {
 
   return {
     handlers,
+    logger,
     db,
     profiles,
     connect,

@@ -1,6 +1,7 @@
 import { app, powerMonitor } from 'electron';
 import { registerAppSchemePrivileges } from './appProtocol';
 import { bootstrap } from './bootstrap';
+import { deepLinkFromArgv, parseDeepLink } from './deepLinks';
 
 registerAppSchemePrivileges();
 app.setAsDefaultProtocolClient('airvault');
@@ -10,16 +11,17 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   void app.whenReady().then(() => {
     const running = bootstrap();
-    const route = (url: string) => {
-      // Only the OAuth callback is routed for now; anything else is ignored.
-      if (url.startsWith('airvault://oauth/callback')) void running.core.connect.complete(url);
+    const route = (raw: string) => {
+      const link = parseDeepLink(raw);
+      if (link.kind === 'oauth-callback') void running.core.connect.complete(link.url);
+      else running.core.logger.warn('deep link ignored', { reason: link.reason });
     };
     app.on('open-url', (event, url) => {
       event.preventDefault();
       route(url);
     });
     app.on('second-instance', (_event, argv) => {
-      const url = argv.find((arg) => arg.startsWith('airvault://'));
+      const url = deepLinkFromArgv(argv);
       if (url) route(url);
     });
     powerMonitor.on('resume', () => void running.core.tokens.onResume());

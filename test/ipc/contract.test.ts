@@ -32,8 +32,8 @@ describe('the IPC contract', () => {
     for (const name of methodNames) collectKeys(methods[name].output, keys);
     for (const name of eventNames) collectKeys(events[name].payload, keys);
     expect(keys.size).toBeGreaterThan(20);
-    // Only flags and timestamps may mention these words (hasClientSecret, refreshExpiresAt).
-    const allowed = new Set(['hasClientSecret', 'refreshExpiresAt']);
+    // Only a flag, a timestamp and an endpoint URL may mention these words.
+    const allowed = new Set(['hasClientSecret', 'refreshExpiresAt', 'tokenUrl']);
     expect([...keys].filter((key) => forbidden.test(key) && !allowed.has(key))).toEqual([]);
     expect(methods.oauthSettingsGet.output.shape.hasClientSecret).toBeInstanceOf(z.ZodBoolean);
   });

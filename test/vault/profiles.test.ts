@@ -84,6 +84,25 @@ describe('profiles', () => {
   });
 });
 
+describe('OAuth client settings over IPC', () => {
+  it('stores the client secret in the keychain and only ever answers whether one is set', async () => {
+    const v = await vaultAgainst(h);
+    const ipcMain = new FakeIpcMain();
+    registerIpc({ ipcMain, handlers: v.core.handlers, isTrustedSender: createSenderPolicy(['airvault://app']), logger: v.core.logger });
+    const app = frame('airvault://app/index.html');
+    const set = await ipcMain.invoke('oauth-settings:set', { clientId: 'my-integration', clientSecret: 'very-secret-value', loopbackPort: 50123 }, app);
+    expect(set).toMatchObject({ ok: true, value: { clientId: 'my-integration', hasClientSecret: true, redirectUri: 'http://127.0.0.1:50123/oauth/callback' } });
+    expect(JSON.stringify(set)).not.toContain('very-secret-value');
+    expect(v.secrets.values.get('oauth:client-secret')).toBe('very-secret-value');
+    expect(JSON.stringify(v.core.db.prepare('SELECT * FROM settings').all())).not.toContain('very-secret-value');
+    const cleared = await ipcMain.invoke('oauth-settings:set', { clientSecret: null }, app);
+    expect(cleared).toMatchObject({ ok: true, value: { hasClientSecret: false } });
+    expect(await ipcMain.invoke('oauth-settings:set', { loopbackPort: 80 }, app)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await ipcMain.invoke('oauth-settings:set', { tokenUrl: 'javascript:alert(1)' }, app)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    await v.core.stop();
+  });
+});
+
 describe('where tokens may and may not appear (check 15)', () => {
   it('keeps every token issued during login and refresh out of logs, the database (and its WAL) and IPC', async () => {
     const clock = new FakeClock();
