@@ -105,8 +105,19 @@ export function createCore(ports: CorePorts): Core {
   });
   const profiles: ProfileService = new ProfileService({ profiles: repo, vault, tokens, connect, dataRoot: ports.env.dataFolder, stopRequests: (id, error) => scheduler.stopProfile(id, error), onChange: () => publish() });
 
+  let secureStorage: 'available' | 'unavailable' | 'unknown' = 'unknown';
+  /** Asks the keychain once; the answer is shown to the person (app:info) before they try to connect. */
+  const probeSecureStorage = async () => {
+    try {
+      await ports.secrets.accounts();
+      secureStorage = 'available';
+    } catch {
+      secureStorage = 'unavailable';
+      logger.warn('secure storage unavailable: no token will be stored');
+    }
+  };
   const handlers: Handlers = {
-    ...createAppHandlers(ports.env),
+    ...createAppHandlers(ports.env, () => secureStorage),
     ...createProfileHandlers({
       profiles,
       connect,
@@ -128,7 +139,10 @@ export function createCore(ports: CorePorts): Core {
     client,
     scheduler,
     settings,
-    start: () => tokens.start(),
+    async start() {
+      await probeSecureStorage();
+      await tokens.start();
+    },
     async stop() {
       connect.cancel('Airvault is quitting.');
       await tokens.stopAll();

@@ -17,6 +17,9 @@ function App() {
           Version {info.version} on {info.platform}. Data folder: <code>{info.dataFolder}</code>
         </p>
       )}
+      {info?.secureStorage === 'unavailable' && (
+        <p role="alert">Secure storage is unavailable: Airvault keeps tokens only in the system keychain, so profiles cannot be connected until one is available.</p>
+      )}
       {error && <p role="alert">{error}</p>}
     </main>
   );

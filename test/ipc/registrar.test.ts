@@ -53,7 +53,7 @@ describe('the IPC registrar', () => {
   it('answers a good call with the ok envelope', async () => {
     const { ipcMain } = setup();
     const result = await ipcMain.invoke('app:info', {}, APP);
-    expect(result).toEqual({ ok: true, value: { name: 'Airvault', version: '0.0.0-test', platform: 'linux', dataFolder: expect.stringContaining('airvault-test-') } });
+    expect(result).toEqual({ ok: true, value: { name: 'Airvault', version: '0.0.0-test', platform: 'linux', dataFolder: expect.stringContaining('airvault-test-'), secureStorage: 'unknown' } });
   });
 
   for (const name of methodNames) {
@@ -102,7 +102,7 @@ describe('the IPC registrar', () => {
   });
 
   it('never lets a handler return a key the contract does not list (such as a token)', async () => {
-    const leaky = () => Promise.resolve({ name: 'A', version: '1', platform: 'linux' as const, dataFolder: '/x', accessToken: 'sentinel-token' });
+    const leaky = () => Promise.resolve({ name: 'A', version: '1', platform: 'linux' as const, dataFolder: '/x', secureStorage: 'available' as const, accessToken: 'sentinel-token' });
     const { ipcMain } = setup({ appInfo: leaky });
     const result = await ipcMain.invoke('app:info', {}, APP);
     expect(result.ok).toBe(false);

@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { KeytarSecretStore } from '../../electron/main/adapters/keytarSecretStore';
 import { ChunkedSecretStore } from '../../electron/core/secrets/chunkedSecrets';
-import { MemorySecretStore, SecureStorageUnavailableError } from '../../electron/core/secrets/secretStore';
+import { MemorySecretStore, SecureStorageUnavailableError, type SecretStore } from '../../electron/core/secrets/secretStore';
+import { testCore } from '../helpers/services';
 import { TokenVault } from '../../electron/core/tokens/tokenVault';
 import { hasSecretService } from '../helpers/keyring';
 
@@ -70,6 +71,23 @@ describe('secure storage', () => {
     expect(await vault.read('p1', 1)).toBeNull();
     await store.delete(TokenVault.slotAccount('p1', 1));
     expect(inner.values.size).toBe(0);
+  });
+
+  it('shows "secure storage unavailable" in app info when the keychain does not answer, and connecting stores nothing', async () => {
+    const broken: SecretStore = {
+      get: () => Promise.reject(new SecureStorageUnavailableError()),
+      set: () => Promise.reject(new SecureStorageUnavailableError()),
+      delete: () => Promise.reject(new SecureStorageUnavailableError()),
+      accounts: () => Promise.reject(new SecureStorageUnavailableError()),
+    };
+    const core = testCore({ secrets: broken });
+    await core.start();
+    expect((await core.handlers.appInfo({})).secureStorage).toBe('unavailable');
+    const profile = core.profiles.create('No keychain');
+    const store = (core as unknown as { connect: { store: (...a: unknown[]) => Promise<unknown> } }).connect;
+    await expect(store.store(profile.id, 'pat', { id: 'usrX' }, { accessToken: 'patX' })).rejects.toBeInstanceOf(SecureStorageUnavailableError);
+    expect(core.profiles.get(profile.id)).toMatchObject({ status: 'pending', tokenGeneration: 0 });
+    await core.stop();
   });
 
   it('turns every keychain failure into SecureStorageUnavailableError', async () => {

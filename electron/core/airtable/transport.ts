@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { AirtableError, fromResponse } from './airtableError';
+import { NOT_SENT_CODES, networkErrorCode } from './networkErrors';
 
 export type Fetch = typeof globalThis.fetch;
 
@@ -11,8 +12,6 @@ export interface HttpAttempt {
   signal: AbortSignal;
 }
 
-/** Error codes meaning the connection was never made, so nothing reached Airtable. */
-const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
 
 /**
  * One HTTP attempt: sends, reads the whole body, and either returns the parsed JSON checked
@@ -33,10 +32,10 @@ export async function sendOnce<T extends z.ZodType>(fetch: Fetch, attempt: HttpA
     });
   } catch (error) {
     if (attempt.signal.aborted) throw error;
-    const code = errorCode(error);
+    const code = networkErrorCode(error);
     throw new AirtableError('network', `Could not reach Airtable${code ? ` (${code})` : ''}. Check the connection and try again.`, 0, 'NETWORK_ERROR', {
       cause: error,
-      notSent: code !== undefined && NOT_SENT.has(code),
+      notSent: code !== undefined && NOT_SENT_CODES.has(code),
     });
   }
   let text: string;
@@ -64,14 +63,4 @@ export async function sendOnce<T extends z.ZodType>(fetch: Fetch, attempt: HttpA
 function retryAfter(response: Response): number | undefined {
   const value = Number(response.headers.get('retry-after'));
   return Number.isFinite(value) && value > 0 ? value : undefined;
-}
-
-function errorCode(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
 }

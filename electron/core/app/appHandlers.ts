@@ -1,7 +1,7 @@
 import type { AppEnvironment } from '../ports';
 import type { Handlers } from '../ipc/handlers';
 
-export function createAppHandlers(env: AppEnvironment): Pick<Handlers, 'appInfo'> {
+export function createAppHandlers(env: AppEnvironment, secureStorage: () => 'available' | 'unavailable' | 'unknown'): Pick<Handlers, 'appInfo'> {
   return {
     appInfo: () =>
       Promise.resolve({
@@ -9,6 +9,7 @@ export function createAppHandlers(env: AppEnvironment): Pick<Handlers, 'appInfo'
         version: env.version,
         platform: env.platform === 'darwin' || env.platform === 'win32' || env.platform === 'linux' ? env.platform : 'other',
         dataFolder: env.dataFolder,
+        secureStorage: secureStorage(),
       }),
   };
 }

@@ -1,5 +1,6 @@
 import * as oauth from 'oauth4webapi';
 import type { Fetch } from '../airtable/transport';
+import { NOT_SENT_CODES, networkErrorCode } from '../airtable/networkErrors';
 import type { OAuthSettings } from './oauthSettings';
 
 /** A token endpoint answer reduced to what the vault needs. Tokens stay in main. */
@@ -32,7 +33,6 @@ export class TokenExchangeError extends Error {
   }
 }
 
-const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
 
 /**
  * The OAuth protocol mechanics, done by oauth4webapi: PKCE code exchange and refresh, with
@@ -80,8 +80,8 @@ export class TokenEndpoint {
     try {
       response = await oauth.refreshTokenGrantRequest(as, client, auth, refreshToken, options);
     } catch (error) {
-      const code = causeCode(error);
-      if (code && NOT_SENT.has(code)) return { kind: 'not-sent', message: `Could not reach Airtable (${code}).` };
+      const code = networkErrorCode(error);
+      if (code && NOT_SENT_CODES.has(code)) return { kind: 'not-sent', message: `Could not reach Airtable (${code}).` };
       return { kind: 'lost', message: 'The connection to Airtable broke during a token refresh.' };
     }
     if (response.status === 409) return { kind: 'conflict' };
@@ -109,14 +109,4 @@ export class TokenEndpoint {
 function isLoopback(url: string): boolean {
   const host = new URL(url).hostname;
   return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
-}
-
-function causeCode(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let i = 0; i < 4 && current && typeof current === 'object'; i++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
 }
