@@ -12,7 +12,7 @@ export interface SandboxInfo {
  * loop, as Airtable's would not) and returns the JSON line it prints.
  */
 export async function startSandboxProcess(args: string[]): Promise<{ info: SandboxInfo; control: (path: string, body?: unknown, method?: string) => Promise<unknown>; stop: () => void }> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'test/sandbox/cli.ts', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child: ChildProcess = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', 'test/sandbox/cli.ts', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   const line = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));

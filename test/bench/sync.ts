@@ -29,6 +29,8 @@ interface Figures {
   ratioToCeiling: number;
   http429: number;
   finished: boolean;
+  /** The sandbox's longest event-loop stall during the run: a check that the server kept up. */
+  sandboxMaxStallMs: number;
 }
 
 let stopSandbox = () => {};
@@ -50,6 +52,7 @@ async function main(): Promise<void> {
 
   const fresh = async () => {
     // Each run starts with empty rate-limit windows and no lockout, and its own counters.
+    await control('gc');
     await control('limits', { resetWindows: true });
     await control('stats/reset');
     await new Promise((r) => setTimeout(r, 1200));
@@ -60,7 +63,7 @@ async function main(): Promise<void> {
     const started = performance.now();
     const finished = (await run((n) => (records += n))) !== false;
     const seconds = (performance.now() - started) / 1000;
-    const stats = (await control('stats', {}, 'GET')) as { rateLimited: number };
+    const stats = (await control('stats', {}, 'GET')) as { rateLimited: number; maxEventLoopDelayMs: number };
     const figures: Figures = {
       workload,
       client,
@@ -71,6 +74,7 @@ async function main(): Promise<void> {
       ratioToCeiling: round(records / seconds / ceiling, 3),
       http429: stats.rateLimited,
       finished,
+      sandboxMaxStallMs: stats.maxEventLoopDelayMs,
     };
     results.push(figures);
     print(figures);
@@ -143,7 +147,7 @@ function round(value: number, digits = 1): number {
 function print(f: Figures): void {
   const status = f.finished ? '' : ' (stopped: did not finish in time)';
   process.stdout.write(
-    `${f.workload.padEnd(28)} ${f.client.padEnd(12)} ${String(f.records).padStart(6)} records  ${f.seconds.toFixed(1).padStart(6)} s  ${f.recordsPerSecond.toFixed(1).padStart(7)} rec/s  ${(f.ratioToCeiling * 100).toFixed(1).padStart(5)}% of ceiling (${f.ceilingRecordsPerSecond}/s)  429s: ${f.http429}${status}\n`,
+    `${f.workload.padEnd(28)} ${f.client.padEnd(12)} ${String(f.records).padStart(6)} records  ${f.seconds.toFixed(1).padStart(6)} s  ${f.recordsPerSecond.toFixed(1).padStart(7)} rec/s  ${(f.ratioToCeiling * 100).toFixed(1).padStart(5)}% of ceiling (${f.ceilingRecordsPerSecond}/s)  429s: ${f.http429}  sandbox stall ≤ ${f.sandboxMaxStallMs} ms${status}\n`,
   );
 }
 

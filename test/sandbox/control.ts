@@ -26,8 +26,16 @@ export async function controlRoutes(sandbox: Sandbox, req: IncomingMessage, res:
     sandbox.reset(typeof body.seed === 'string' ? parseSeed(body.seed) : undefined);
     return ok(sandbox.info());
   }
+  if (path === 'gc' && method === 'POST') {
+    // Benchmarks collect garbage between runs (node --expose-gc), so a long pause of the
+    // sandbox itself does not land inside a measured run and bunch paced requests together.
+    const gc = (globalThis as { gc?: () => void }).gc;
+    gc?.();
+    sandbox.loopDelay.reset();
+    return ok({ collected: Boolean(gc) });
+  }
   if (path === 'stats' && method === 'GET') {
-    return ok({ ...sandbox.stats, tokenEndpointCalls: auth.tokenEndpointCalls, refreshReuses: auth.refreshReuses, quotaUsed: Object.fromEntries(sandbox.quota.used), lockedBases: sandbox.limiter.lockedBases() });
+    return ok({ ...sandbox.stats, maxEventLoopDelayMs: Math.round(sandbox.loopDelay.max / 1e6), tokenEndpointCalls: auth.tokenEndpointCalls, refreshReuses: auth.refreshReuses, quotaUsed: Object.fromEntries(sandbox.quota.used), lockedBases: sandbox.limiter.lockedBases() });
   }
   if (path === 'stats/reset' && method === 'POST') {
     sandbox.stats = { total: 0, byStatus: {}, byBase: {}, byToken: {}, rateLimited: 0, rateLimitedByBase: {} };

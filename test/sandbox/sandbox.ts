@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { AddressInfo, Socket } from 'node:net';
 import { ALL_SCOPES, AuthRegistry, type Principal, type TokenSettings } from './auth';
 import { SandboxClock } from './clock';
@@ -75,6 +76,8 @@ export class Sandbox {
   readonly settings: SandboxSettings;
   readonly consent: ConsentSettings = { mode: 'approve', userId: SANDBOX_USER_ID, baseIds: 'all' };
   stats = emptyStats();
+  /** How long the sandbox's own event loop stalled: a stall delays when requests are counted. */
+  readonly loopDelay = monitorEventLoopDelay({ resolution: 10 });
   defaultPat = '';
   url = '';
   private server: Server | undefined;
@@ -148,6 +151,7 @@ export class Sandbox {
   }
 
   listen(port: number): Promise<void> {
+    this.loopDelay.enable();
     // Airtable accepts URLs up to 16,000 characters; Node would answer 431 past 16 KB of headers.
     const server = createServer({ maxHeaderSize: 64 * 1024 }, (req, res) => void this.handle(req, res));
     server.keepAliveTimeout = 30_000;
@@ -167,6 +171,7 @@ export class Sandbox {
 
   /** Stops listening and drops every open connection (also what a "server restart" looks like). */
   close(): Promise<void> {
+    this.loopDelay.disable();
     for (const socket of this.sockets) socket.destroy();
     return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }

@@ -262,6 +262,9 @@ export class RequestScheduler {
       const base = this.base(request.baseId);
       base.pausedUntil = now + this.options.rateLimitPauseMs;
       base.needsProbe = true;
+      // Our pacing should make this impossible; if it happened (a stalled server or network),
+      // keep a wider margin on this base from now on rather than risk another 30-second pause.
+      base.log.widen(200, 1000);
       this.logger.warn('rate limited: pausing base', { baseId: request.baseId ?? null, pauseMs: this.options.rateLimitPauseMs });
       this.enqueue(job);
       return;

@@ -8,10 +8,20 @@
 export class SlidingLog {
   /** Effective send times (send time plus slack), unordered. */
   private readonly entries: number[] = [];
+  private extraMs = 0;
   constructor(
     readonly limit: number,
-    readonly windowMs: number,
+    private readonly baseWindowMs: number,
   ) {}
+
+  get windowMs(): number {
+    return this.baseWindowMs + this.extraMs;
+  }
+
+  /** Widens the window by `stepMs`, up to `maxExtraMs` in all. */
+  widen(stepMs: number, maxExtraMs: number): void {
+    this.extraMs = Math.min(maxExtraMs, this.extraMs + stepMs);
+  }
 
   /** The earliest monotonic time at which one more request keeps the log within its limit. */
   nextFree(now: number): number {

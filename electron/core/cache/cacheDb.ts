@@ -1,0 +1,35 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { configure, type OpenDatabase, type SqlDatabase } from '../db/sqlite';
+import { FutureDatabaseError, migrate } from '../db/migrate';
+import { cacheMigrations } from './cacheMigrations';
+import type { Logger } from '../ports';
+
+/**
+ * Opens (or creates) a profile's cache. A cache from a newer Airvault is refused; a corrupt one
+ * is deleted and rebuilt from Airtable, since everything in it can be fetched again. (The outbox,
+ * which cannot, will live in its own file.)
+ */
+export function openCache(openDatabase: OpenDatabase, folder: string, logger: Logger): SqlDatabase {
+  mkdirSync(folder, { recursive: true });
+  const file = path.join(folder, 'cache.sqlite');
+  const open = () => {
+    const db = openDatabase(file);
+    configure(db, { durable: false });
+    migrate(db, cacheMigrations);
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') {
+      db.close();
+      throw new Error(`cache integrity check failed: ${String(check)}`);
+    }
+    return db;
+  };
+  try {
+    return open();
+  } catch (error) {
+    if (error instanceof FutureDatabaseError) throw error;
+    logger.warn('cache unreadable: rebuilding it', { error: error instanceof Error ? error.message : 'unknown' });
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+    return open();
+  }
+}

@@ -1,0 +1,67 @@
+import type { Migration } from '../db/migrate';
+
+/**
+ * One cache database per profile. Records keep their cells as JSON keyed by field id; sorting
+ * and filtering use json_extract, with expression indexes created when a field is first used.
+ */
+export const cacheMigrations: Migration[] = [
+  {
+    version: 1,
+    name: '001-schema-records-fts',
+    up(db) {
+      db.exec(`
+        CREATE TABLE bases (
+          id TEXT PRIMARY KEY,
+          name TEXT NOT NULL,
+          permission_level TEXT NOT NULL,
+          workspace_id TEXT,
+          selected INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE tables (
+          id TEXT PRIMARY KEY,
+          base_id TEXT NOT NULL REFERENCES bases(id) ON DELETE CASCADE,
+          name TEXT NOT NULL,
+          description TEXT,
+          primary_field_id TEXT NOT NULL,
+          position INTEGER NOT NULL
+        );
+        CREATE TABLE fields (
+          id TEXT PRIMARY KEY,
+          table_id TEXT NOT NULL REFERENCES tables(id) ON DELETE CASCADE,
+          name TEXT NOT NULL,
+          type TEXT NOT NULL,
+          description TEXT,
+          options TEXT,
+          position INTEGER NOT NULL
+        );
+        CREATE TABLE views (
+          id TEXT PRIMARY KEY,
+          table_id TEXT NOT NULL REFERENCES tables(id) ON DELETE CASCADE,
+          name TEXT NOT NULL,
+          type TEXT NOT NULL,
+          visible_field_ids TEXT,
+          position INTEGER NOT NULL
+        );
+        CREATE TABLE records (
+          id TEXT PRIMARY KEY,
+          table_id TEXT NOT NULL REFERENCES tables(id) ON DELETE CASCADE,
+          cells TEXT NOT NULL,
+          created_time TEXT NOT NULL,
+          last_seen INTEGER NOT NULL,
+          pending INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX records_by_table ON records(table_id, id);
+        CREATE TABLE sync_state (
+          table_id TEXT PRIMARY KEY REFERENCES tables(id) ON DELETE CASCADE,
+          base_id TEXT NOT NULL,
+          status TEXT NOT NULL,
+          records INTEGER NOT NULL DEFAULT 0,
+          full_sync_started_at INTEGER,
+          last_full_sync_at INTEGER,
+          error TEXT
+        );
+        CREATE VIRTUAL TABLE records_fts USING fts5(text, record_id UNINDEXED, table_id UNINDEXED, tokenize = 'unicode61 remove_diacritics 2');
+      `);
+    },
+  },
+];
