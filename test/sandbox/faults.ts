@@ -4,7 +4,8 @@
  * malformed one. A rule applies `count` times (or forever) or with a probability.
  */
 export interface FaultRule {
-  kind: 'status' | 'drop' | 'hang' | 'slow-body' | 'malformed';
+  /** `drop-after`: the request is carried out, then the connection drops before the answer (a lost response). */
+  kind: 'status' | 'drop' | 'drop-after' | 'hang' | 'slow-body' | 'malformed';
   status?: number;
   count?: number;
   probability?: number;

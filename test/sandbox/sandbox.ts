@@ -225,7 +225,9 @@ export class Sandbox {
     }
     if (fault?.kind === 'status') return respond(errors.serverError(fault.status ?? 500));
     try {
-      return await respond(await this.routeApi(req, url, method));
+      const answer = await this.routeApi(req, url, method);
+      if (fault?.kind === 'drop-after') return void req.socket.destroy();
+      return await respond(answer);
     } catch (error) {
       if (error instanceof SandboxError) return respond(error);
       throw error;

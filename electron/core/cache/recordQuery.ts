@@ -71,7 +71,7 @@ export class RecordQueries {
     };
     const sorts = (query.sort ?? []).map((s) => ({ ...sortExpression(field(s.fieldId)), direction: s.direction }));
     for (const [i, s] of (query.sort ?? []).entries()) this.ensureIndex(query.tableId, s.fieldId, sorts[i]!.sql);
-    const where: string[] = ['table_id = ?'];
+    const where: string[] = ['table_id = ?', 'pending <> 2'];
     const params: unknown[] = [query.tableId];
     if (query.search && query.search.trim() !== '') {
       where.push('id IN (SELECT record_id FROM records_fts WHERE records_fts MATCH ? AND table_id = ?)');
