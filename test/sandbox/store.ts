@@ -184,18 +184,27 @@ export class SandboxStore {
     for (const id of ids) {
       const record = table.records.get(id);
       if (!record) continue;
-      table.records.delete(id);
-      this.tableChange(change, table.id).destroyedRecordIds.push(id);
-      // Airtable removes a deleted record from every cell that links to it.
+      // Airtable removes a deleted record from every cell that links to it; the linking records'
+      // "before" is taken while the record still exists, so computed changes (rollups, counts) show.
+      const linking: Array<{ other: Table; record: StoredRecord; fieldId: string; cell: unknown[]; before: Record<string, unknown> }> = [];
       for (const other of base.tables) {
         for (const field of other.fields.filter((f) => f.type === 'multipleRecordLinks' && f.options?.linkedTableId === table.id)) {
-          for (const linking of other.records.values()) {
-            const cell = linking.cells[field.id];
-            if (Array.isArray(cell) && cell.includes(id)) {
-              this.applyWrites(base, other, linking, new Map([[field.id, cell.length > 1 ? cell.filter((x) => x !== id) : undefined]]), change, now, options.actorId);
-            }
+          for (const candidate of other.records.values()) {
+            const cell = candidate.cells[field.id];
+            if (Array.isArray(cell) && cell.includes(id)) linking.push({ other, record: candidate, fieldId: field.id, cell, before: this.snapshot(base, other, candidate) });
           }
         }
+      }
+      table.records.delete(id);
+      this.tableChange(change, table.id).destroyedRecordIds.push(id);
+      for (const link of linking) {
+        const next = link.cell.filter((x) => x !== id);
+        if (next.length > 0) link.record.cells[link.fieldId] = next;
+        else delete link.record.cells[link.fieldId];
+        link.record.modifiedAt[link.fieldId] = now;
+        link.record.lastModifiedAt = now;
+        link.record.lastModifiedBy = options.actorId;
+        this.noteChanged(change, link.other, link.record.id, link.before, this.snapshot(base, link.other, link.record));
       }
     }
     this.commit(change);

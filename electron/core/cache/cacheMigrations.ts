@@ -64,4 +64,12 @@ export const cacheMigrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    name: '002-webhooks',
+    up(db) {
+      // One webhook per synced base, polled with a stored cursor (no public URL needed).
+      db.exec('CREATE TABLE webhooks (base_id TEXT PRIMARY KEY, webhook_id TEXT NOT NULL, cursor INTEGER NOT NULL, expires_at TEXT)');
+    },
+  },
 ];
