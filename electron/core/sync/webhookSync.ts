@@ -162,8 +162,8 @@ export function fromV2(cells: Cells, fields: readonly CachedField[]): Cells {
   for (const [fieldId, value] of Object.entries(cells)) {
     const type = fields.find((f) => f.id === fieldId)?.type;
     if (type === 'singleSelect' && isObject(value)) out[fieldId] = value.name ?? null;
-    else if (type === 'multipleSelects' && Array.isArray(value)) out[fieldId] = value.map((v) => (isObject(v) ? v.name : v));
-    else if (type === 'multipleRecordLinks' && Array.isArray(value)) out[fieldId] = value.map((v) => (isObject(v) ? v.id : v));
+    else if (type === 'multipleSelects' && Array.isArray(value)) out[fieldId] = value.map((v: unknown) => (isObject(v) ? v.name : v));
+    else if (type === 'multipleRecordLinks' && Array.isArray(value)) out[fieldId] = value.map((v: unknown) => (isObject(v) ? v.id : v));
     else out[fieldId] = value;
   }
   return out;
