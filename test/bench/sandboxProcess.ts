@@ -8,11 +8,12 @@ export interface SandboxInfo {
 }
 
 /**
- * Starts the sandbox in its own process (so its work does not compete with the client's event
- * loop, as Airtable's would not) and returns the JSON line it prints.
+ * Starts the sandbox in its own process, with a large young generation so that its garbage
+ * collector (it holds every record in memory) pauses rarely and briefly, and apart from the client's
+ * event loop, as Airtable would be. Returns the JSON line it prints.
  */
 export async function startSandboxProcess(args: string[]): Promise<{ info: SandboxInfo; control: (path: string, body?: unknown, method?: string) => Promise<unknown>; stop: () => void }> {
-  const child: ChildProcess = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', 'test/sandbox/cli.ts', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child: ChildProcess = spawn(process.execPath, ['--expose-gc', '--max-semi-space-size=64', '--import', 'tsx', 'test/sandbox/cli.ts', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   const line = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));

@@ -10,7 +10,17 @@ import { createInterface } from 'node:readline';
  * the same machine and the same sandbox (real limits, no time scaling, injected latency), one
  * after the other, on three workloads. Prints a table and, last, one JSON line.
  */
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, latency: { type: 'string', default: '150' } } });
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    latency: { type: 'string', default: '150' },
+    /** Comma-separated subset of read1, read4, create (all by default). */
+    workloads: { type: 'string', default: 'read1,read4,create' },
+    'no-peer': { type: 'boolean', default: false },
+  },
+});
+const selected = new Set(values.workloads.split(','));
+const withPeer = !values['no-peer'];
 const quick = values.quick;
 const latency = Number(values.latency);
 const tables = quick ? 2 : 10;
@@ -116,22 +126,26 @@ async function main(): Promise<void> {
 
   const one = baseTables.slice(0, 1);
   const readCeiling1 = 500;
-  await measure(`read 1 base (${tables}×${recordsPerTable})`, 'airvault', readCeiling1, (c) => readAll(one, c));
-  await measure(`read 1 base (${tables}×${recordsPerTable})`, 'airtable.js', readCeiling1, (c) => peerReadAll(one, c));
+  if (selected.has('read1')) {
+    await measure(`read 1 base (${tables}×${recordsPerTable})`, 'airvault', readCeiling1, (c) => readAll(one, c));
+    if (withPeer) await measure(`read 1 base (${tables}×${recordsPerTable})`, 'airtable.js', readCeiling1, (c) => peerReadAll(one, c));
+  }
 
   // Reads first: the bulk create adds records to one base, which would make the four bases unequal.
   const fourCeiling = Math.min(5 * baseTables.length, 50) * 100;
-  await measure(`read ${baseTables.length} bases at once`, 'airvault', fourCeiling, (c) => readAll(baseTables, c));
-  await measure(`read ${baseTables.length} bases at once`, 'airtable.js', fourCeiling, (c) => peerReadAll(baseTables, c));
+  if (selected.has('read4')) {
+    await measure(`read ${baseTables.length} bases at once`, 'airvault', fourCeiling, (c) => readAll(baseTables, c));
+    if (withPeer) await measure(`read ${baseTables.length} bases at once`, 'airtable.js', fourCeiling, (c) => peerReadAll(baseTables, c));
+  }
 
 
   const target = baseTables[1]!;
-  await measure(`create ${createCount} records`, 'airvault', 50, async (count) => {
+  if (selected.has('create')) await measure(`create ${createCount} records`, 'airvault', 50, async (count) => {
     const api = airvault();
     const results = await api.records.create(target.baseId, target.tableIds[0]!, newRecords('airvault').map((fields) => ({ fields })), { onProgress: () => {} });
     count(results.filter((r) => r.ok).length);
   });
-  await measure(`create ${createCount} records`, 'airtable.js', 50, (c) => peer({ mode: 'create', targets: [target], fields: newRecords('peer'), concurrency: 5 }, c, peerLimitMs));
+  if (selected.has('create') && withPeer) await measure(`create ${createCount} records`, 'airtable.js', 50, (c) => peer({ mode: 'create', targets: [target], fields: newRecords('peer'), concurrency: 5 }, c, peerLimitMs));
 
   sandbox.stop();
   process.stdout.write(`${JSON.stringify({ benchmark: 'sync', quick, latencyMs: latency, results })}\n`);
