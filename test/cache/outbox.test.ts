@@ -10,6 +10,7 @@ import { RecordQueries } from '../../electron/core/cache/recordQuery';
 import { BaseSync } from '../../electron/core/sync/baseSync';
 import { Outbox } from '../../electron/core/outbox/outbox';
 import { OutboxReplay } from '../../electron/core/outbox/outboxReplay';
+import { OutboxActions } from '../../electron/core/outbox/outboxActions';
 import { outboxMigrations } from '../../electron/core/outbox/outboxMigrations';
 import { configure } from '../../electron/core/db/sqlite';
 import { migrate } from '../../electron/core/db/migrate';
@@ -39,6 +40,7 @@ function open(folder: string) {
     queries: new RecordQueries(cache, store),
     sync: new BaseSync(api, store, systemClock),
     replay: new OutboxReplay(outbox, cache, api, Date.now),
+    actions: new OutboxActions(outbox, cache),
     close() {
       cache.close();
       outboxDb.close();
@@ -137,6 +139,62 @@ describe('offline edits through the outbox', () => {
     p.outbox.update(base.id, table.id, id!, { [table.fields.find((f) => f.name === 'Rating')!.id]: 99 });
     expect(await p.replay.run()).toMatchObject({ rejected: 1 });
     expect(p.outbox.list()[0]).toMatchObject({ status: 'rejected', error: expect.stringContaining('INVALID_VALUE_FOR_COLUMN') });
+    p.close();
+  });
+
+  it('resolves conflicts by keeping mine, keeping theirs, or a new value', async () => {
+    const p = open(mkdtempSync(path.join(tmpdir(), 'airvault-outbox-')));
+    const base = h.firstBase();
+    const table = base.tables[0]!;
+    const name = table.primaryFieldId;
+    const [a, b, c] = [...table.records.keys()] as [string, string, string];
+    await p.sync.run(base.id);
+    for (const id of [a, b, c]) p.outbox.update(base.id, table.id, id, { [name]: `mine ${id}` });
+    await h.control(`bases/${base.id}/tables/${table.id}/records`, { update: [a, b, c].map((id) => ({ id, fields: { [name]: `theirs ${id}` } })) });
+    expect(await p.replay.run()).toMatchObject({ conflicts: 3 });
+    const [ca, cb, cc] = p.actions.conflicts();
+    expect(ca).toMatchObject({ recordId: a, fieldId: name, mine: `mine ${a}`, theirs: `theirs ${a}` });
+    p.actions.resolve(ca!.id, { keep: 'mine' });
+    p.actions.resolve(cb!.id, { keep: 'theirs' });
+    p.actions.resolve(cc!.id, { value: 'a third way' });
+    expect(p.actions.conflicts()).toEqual([]);
+    expect(await p.replay.run()).toMatchObject({ sent: 2, conflicts: 0 });
+    expect(table.records.get(a)!.cells[name]).toBe(`mine ${a}`);
+    expect(table.records.get(b)!.cells[name]).toBe(`theirs ${b}`);
+    expect(table.records.get(c)!.cells[name]).toBe('a third way');
+    expect(() => p.actions.resolve(ca!.id, { keep: 'mine' })).toThrow(/already resolved/);
+    p.close();
+  });
+
+  it('discards unsent changes (restoring the synced record) and retries a rejected one', async () => {
+    const p = open(mkdtempSync(path.join(tmpdir(), 'airvault-outbox-')));
+    const base = h.firstBase();
+    const table = base.tables[0]!;
+    const name = table.primaryFieldId;
+    const rating = table.fields.find((f) => f.name === 'Rating')!.id;
+    const [id] = [...table.records.keys()] as [string];
+    await p.sync.run(base.id);
+    const original = p.outbox.cachedCells(id)![name];
+    await offline();
+    p.outbox.update(base.id, table.id, id, { [name]: 'never mind' });
+    const temp = p.outbox.create(base.id, table.id, { [name]: 'draft' });
+    const [update, create] = p.outbox.list();
+    p.actions.discard(update!.seq);
+    p.actions.discard(create!.seq);
+    expect(p.outbox.cachedCells(id)![name]).toBe(original);
+    expect(p.queries.window({ tableId: table.id, limit: 100 }).records.find((r) => r.id === id)?.pending).toBe(false);
+    expect(p.outbox.cachedCells(temp)).toBeUndefined();
+    await online();
+    expect(await p.replay.run()).toMatchObject({ sent: 0 });
+    expect(names()).not.toContain('draft');
+    p.outbox.update(base.id, table.id, id, { [rating]: 9 });
+    expect(await p.replay.run()).toMatchObject({ rejected: 1 });
+    const rejected = p.outbox.list().find((e) => e.status === 'rejected')!;
+    await h.call('PATCH', `/v0/meta/bases/${base.id}/tables/${table.id}/fields/${rating}`, { json: { options: { max: 10 } } });
+    p.actions.retry(rejected.seq);
+    expect(await p.replay.run()).toMatchObject({ sent: 1 });
+    expect(table.records.get(id)!.cells[rating]).toBe(9);
+    expect(() => p.actions.retry(rejected.seq)).toThrow(/Only a rejected change/);
     p.close();
   });
 });

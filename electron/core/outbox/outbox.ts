@@ -70,11 +70,11 @@ export class Outbox {
     return tempId;
   }
 
-  update(baseId: string, tableId: string, recordId: string, fields: Record<string, unknown>): void {
+  update(baseId: string, tableId: string, recordId: string, fields: Record<string, unknown>, startedFrom?: Record<string, unknown>): void {
     const cells = this.cachedCells(recordId);
     if (!cells) throw new AppError('NOT_FOUND', 'That record is not in the offline cache.');
     // What the person saw before editing: replay compares it with Airtable's value to find conflicts.
-    const baseValues = Object.fromEntries(Object.keys(fields).map((id) => [id, cells[id] ?? null]));
+    const baseValues = startedFrom ?? Object.fromEntries(Object.keys(fields).map((id) => [id, cells[id] ?? null]));
     this.append('update', baseId, tableId, recordId, fields, baseValues);
     this.applyToCache(recordId);
   }
@@ -99,13 +99,35 @@ export class Outbox {
     for (const id of ids) this.applyToCache(id);
   }
 
+  /** Puts a record back as Airtable last sent it (the copy kept when it was first edited). */
+  restoreSynced(recordId: string): void {
+    const row = this.db.prepare('SELECT cells FROM synced_copies WHERE record_id = ?').get(recordId) as { cells: string } | undefined;
+    const cache = this.cache;
+    if (row) {
+      cache.prepare('UPDATE records SET cells = ?, pending = 0 WHERE id = ?').run(row.cells, recordId);
+      const tableId = (cache.prepare('SELECT table_id FROM records WHERE id = ?').get(recordId) as { table_id: string } | undefined)?.table_id;
+      cache.prepare('DELETE FROM records_fts WHERE record_id = ?').run(recordId);
+      if (tableId) cache.prepare('INSERT INTO records_fts (text, record_id, table_id) VALUES (?, ?, ?)').run(recordText(JSON.parse(row.cells) as Record<string, unknown>), recordId, tableId);
+    } else {
+      cache.prepare('UPDATE records SET pending = 0 WHERE id = ?').run(recordId);
+    }
+  }
+
+  /** Re-applies the open edits of one record on top of its synced copy. */
+  rebuildFromSynced(recordId: string): void {
+    this.cache.transaction(() => this.restoreSynced(recordId)).immediate();
+    this.applyToCache(recordId);
+  }
+
   /** The cache's view of one record: the last synced cells with every open edit on top. */
   applyToCache(recordId: string): void {
     const edits = (this.db.prepare("SELECT * FROM edits WHERE record_id = ? AND status IN ('pending', 'sending') ORDER BY seq").all(recordId) as EditRow[]).map(toEdit);
     if (edits.length === 0) return;
     const cache = this.cache;
     cache.transaction(() => {
-      const row = cache.prepare('SELECT cells, table_id FROM records WHERE id = ?').get(recordId) as { cells: string; table_id: string } | undefined;
+      const row = cache.prepare('SELECT cells, table_id, pending FROM records WHERE id = ?').get(recordId) as { cells: string; table_id: string; pending: number } | undefined;
+      // Before the first local change, keep Airtable's version so a discard can bring it back.
+      if (row && row.pending === 0) this.db.prepare('INSERT OR REPLACE INTO synced_copies (record_id, cells) VALUES (?, ?)').run(recordId, row.cells);
       let cells: Record<string, unknown> = row ? (JSON.parse(row.cells) as Record<string, unknown>) : {};
       let deleted = false;
       for (const edit of edits) {

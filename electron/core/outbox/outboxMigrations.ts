@@ -36,6 +36,7 @@ export const outboxMigrations: Migration[] = [
           original TEXT,
           status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved'))
         );
+        CREATE TABLE synced_copies (record_id TEXT PRIMARY KEY, cells TEXT NOT NULL);
       `);
     },
   },
