@@ -42,8 +42,10 @@ export const cacheMigrations: Migration[] = [
           visible_field_ids TEXT,
           position INTEGER NOT NULL
         );
+        -- seq is the rowid, declared so that VACUUM keeps it: the search index refers to it.
         CREATE TABLE records (
-          id TEXT PRIMARY KEY,
+          seq INTEGER PRIMARY KEY,
+          id TEXT NOT NULL UNIQUE,
           table_id TEXT NOT NULL REFERENCES tables(id) ON DELETE CASCADE,
           cells TEXT NOT NULL,
           created_time TEXT NOT NULL,
@@ -60,7 +62,8 @@ export const cacheMigrations: Migration[] = [
           last_full_sync_at INTEGER,
           error TEXT
         );
-        CREATE VIRTUAL TABLE records_fts USING fts5(text, record_id UNINDEXED, table_id UNINDEXED, tokenize = 'unicode61 remove_diacritics 2');
+        -- rowid = records.rowid, so one record's entry is found without scanning the index.
+        CREATE VIRTUAL TABLE records_fts USING fts5(text, table_id UNINDEXED, tokenize = 'unicode61 remove_diacritics 2');
       `);
     },
   },

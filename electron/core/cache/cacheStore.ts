@@ -1,6 +1,7 @@
 import type { SqlDatabase } from '../db/sqlite';
 import type { AirtableRecord, BaseSummary, TableModel } from '../airtable/schemas';
 import { recordText } from './recordText';
+import { unindex } from './searchIndex';
 
 export interface CachedField {
   id: string;
@@ -87,13 +88,16 @@ export class CacheStore {
       `INSERT INTO records (id, table_id, cells, created_time, last_seen) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT(id) DO UPDATE SET cells = excluded.cells, last_seen = excluded.last_seen, table_id = excluded.table_id WHERE records.pending = 0`,
     );
-    const unindex = this.db.prepare('DELETE FROM records_fts WHERE record_id = ?');
-    const index = this.db.prepare('INSERT INTO records_fts (text, record_id, table_id) VALUES (?, ?, ?)');
+    const rowid = this.db.prepare('SELECT rowid, pending FROM records WHERE id = ?');
+    const drop = this.db.prepare('DELETE FROM records_fts WHERE rowid = ?');
+    const index = this.db.prepare('INSERT INTO records_fts (rowid, text, table_id) VALUES (?, ?, ?)');
     this.db.transaction(() => {
       for (const record of records) {
         upsert.run(record.id, tableId, JSON.stringify(record.fields), record.createdTime, seenAt);
-        unindex.run(record.id);
-        index.run(recordText(record.fields), record.id, tableId);
+        const row = rowid.get(record.id) as { rowid: number; pending: number };
+        if (row.pending !== 0) continue; // local edits waiting in the outbox win until they are sent
+        drop.run(row.rowid);
+        index.run(row.rowid, recordText(record.fields), tableId);
       }
     }).immediate();
   }
@@ -103,10 +107,9 @@ export class CacheStore {
     return this.db
       .transaction(() => {
         const gone = this.db.prepare('SELECT id FROM records WHERE table_id = ? AND last_seen < ? AND pending = 0').all(tableId, startedAt) as Array<{ id: string }>;
-        const unindex = this.db.prepare('DELETE FROM records_fts WHERE record_id = ?');
         const remove = this.db.prepare('DELETE FROM records WHERE id = ?');
         for (const { id } of gone) {
-          unindex.run(id);
+          unindex(this.db, id);
           remove.run(id);
         }
         const count = (this.db.prepare('SELECT COUNT(*) AS n FROM records WHERE table_id = ?').get(tableId) as { n: number }).n;
@@ -121,7 +124,7 @@ export class CacheStore {
   }
 
   private dropTable(tableId: string): void {
-    this.db.prepare('DELETE FROM records_fts WHERE table_id = ?').run(tableId);
+    this.db.prepare('DELETE FROM records_fts WHERE rowid IN (SELECT rowid FROM records WHERE table_id = ?)').run(tableId);
     this.db.prepare('DELETE FROM tables WHERE id = ?').run(tableId);
   }
 

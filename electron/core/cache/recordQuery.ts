@@ -74,7 +74,7 @@ export class RecordQueries {
     const where: string[] = ['table_id = ?', 'pending <> 2'];
     const params: unknown[] = [query.tableId];
     if (query.search && query.search.trim() !== '') {
-      where.push('id IN (SELECT record_id FROM records_fts WHERE records_fts MATCH ? AND table_id = ?)');
+      where.push('rowid IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ? AND table_id = ?)');
       params.push(ftsQuery(query.search), query.tableId);
     }
     for (const filter of query.filters ?? []) {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlDatabase } from '../db/sqlite';
 import { AppError } from '../errors';
-import { recordText } from '../cache/recordText';
+import { reindex } from '../cache/searchIndex';
 
 export type EditKind = 'create' | 'update' | 'delete';
 export type EditStatus = 'pending' | 'sending' | 'done' | 'rejected' | 'conflict';
@@ -103,14 +103,9 @@ export class Outbox {
   restoreSynced(recordId: string): void {
     const row = this.db.prepare('SELECT cells FROM synced_copies WHERE record_id = ?').get(recordId) as { cells: string } | undefined;
     const cache = this.cache;
-    if (row) {
-      cache.prepare('UPDATE records SET cells = ?, pending = 0 WHERE id = ?').run(row.cells, recordId);
-      const tableId = (cache.prepare('SELECT table_id FROM records WHERE id = ?').get(recordId) as { table_id: string } | undefined)?.table_id;
-      cache.prepare('DELETE FROM records_fts WHERE record_id = ?').run(recordId);
-      if (tableId) cache.prepare('INSERT INTO records_fts (text, record_id, table_id) VALUES (?, ?, ?)').run(recordText(JSON.parse(row.cells) as Record<string, unknown>), recordId, tableId);
-    } else {
-      cache.prepare('UPDATE records SET pending = 0 WHERE id = ?').run(recordId);
-    }
+    if (row) cache.prepare('UPDATE records SET cells = ?, pending = 0 WHERE id = ?').run(row.cells, recordId);
+    else cache.prepare('UPDATE records SET pending = 0 WHERE id = ?').run(recordId);
+    reindex(cache, recordId);
   }
 
   /** Re-applies the open edits of one record on top of its synced copy. */
@@ -139,8 +134,7 @@ export class Outbox {
         `INSERT INTO records (id, table_id, cells, created_time, last_seen, pending) VALUES (?, ?, ?, ?, 0, ?)
          ON CONFLICT(id) DO UPDATE SET cells = excluded.cells, pending = excluded.pending`,
       ).run(recordId, tableId, JSON.stringify(cells), new Date(this.now()).toISOString(), deleted ? 2 : 1);
-      cache.prepare('DELETE FROM records_fts WHERE record_id = ?').run(recordId);
-      if (!deleted) cache.prepare('INSERT INTO records_fts (text, record_id, table_id) VALUES (?, ?, ?)').run(recordText(cells), recordId, tableId);
+      reindex(cache, recordId);
     }).immediate();
   }
 

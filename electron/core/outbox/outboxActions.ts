@@ -1,6 +1,7 @@
 import type { SqlDatabase } from '../db/sqlite';
 import { AppError } from '../errors';
 import { isTempId, type Outbox } from './outbox';
+import { unindex } from '../cache/searchIndex';
 
 export interface Conflict {
   id: number;
@@ -60,8 +61,8 @@ export class OutboxActions {
     this.cache
       .transaction(() => {
         if (isTempId(row.record_id)) {
+          unindex(this.cache, row.record_id);
           this.cache.prepare('DELETE FROM records WHERE id = ?').run(row.record_id);
-          this.cache.prepare('DELETE FROM records_fts WHERE record_id = ?').run(row.record_id);
         } else {
           this.outbox.restoreSynced(row.record_id);
         }

@@ -2,7 +2,7 @@ import { AirtableError } from '../airtable/airtableError';
 import type { ProfileApi } from '../airtable/profileApi';
 import type { AirtableRecord } from '../airtable/schemas';
 import type { SqlDatabase } from '../db/sqlite';
-import { recordText } from '../cache/recordText';
+import { reindex, unindex } from '../cache/searchIndex';
 import { isTempId, withoutEmpty, type Edit, type Outbox } from './outbox';
 
 export interface ReplayResult {
@@ -89,8 +89,8 @@ export class OutboxReplay {
       .immediate();
     this.cache
       .transaction(() => {
+        unindex(this.cache, edit.recordId);
         this.cache.prepare('DELETE FROM records WHERE id = ?').run(edit.recordId);
-        this.cache.prepare('DELETE FROM records_fts WHERE record_id = ?').run(edit.recordId);
         this.saveFromServer(edit.tableId, record);
       })
       .immediate();
@@ -141,8 +141,8 @@ export class OutboxReplay {
     if (outcome && !outcome.ok && outcome.error.kind !== 'not-found') throw outcome.error;
     this.finish(edit.seq, 'done', null);
     this.cache.transaction(() => {
+      unindex(this.cache, edit.recordId);
       this.cache.prepare('DELETE FROM records WHERE id = ?').run(edit.recordId);
-      this.cache.prepare('DELETE FROM records_fts WHERE record_id = ?').run(edit.recordId);
     }).immediate();
     result.sent++;
   }
@@ -162,8 +162,7 @@ export class OutboxReplay {
          ON CONFLICT(id) DO UPDATE SET cells = excluded.cells, last_seen = excluded.last_seen, pending = 0`,
       )
       .run(record.id, tableId, JSON.stringify(cells), record.createdTime, this.now());
-    this.cache.prepare('DELETE FROM records_fts WHERE record_id = ?').run(record.id);
-    this.cache.prepare('INSERT INTO records_fts (text, record_id, table_id) VALUES (?, ?, ?)').run(recordText(cells), record.id, tableId);
+    reindex(this.cache, record.id);
   }
 
   private markRejected(recordId: string): void {

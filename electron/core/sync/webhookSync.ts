@@ -1,7 +1,7 @@
 import { AirtableError } from '../airtable/airtableError';
 import type { ProfileApi } from '../airtable/profileApi';
 import type { CacheStore, CachedField } from '../cache/cacheStore';
-import { recordText } from '../cache/recordText';
+import { reindex, unindex } from '../cache/searchIndex';
 import type { Clock } from '../ports';
 
 export interface PullResult {
@@ -131,8 +131,10 @@ export class WebhookSync {
           result.changed++;
         }
         for (const id of changes.destroyedRecordIds ?? []) {
-          db.prepare('DELETE FROM records WHERE id = ? AND pending = 0').run(id);
-          db.prepare('DELETE FROM records_fts WHERE record_id = ?').run(id);
+          if ((db.prepare('SELECT pending FROM records WHERE id = ?').get(id) as { pending: number } | undefined)?.pending === 0) {
+            unindex(db, id);
+            db.prepare('DELETE FROM records WHERE id = ?').run(id);
+          }
           result.destroyed++;
         }
       }
@@ -151,8 +153,7 @@ export class WebhookSync {
       `INSERT INTO records (id, table_id, cells, created_time, last_seen) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT(id) DO UPDATE SET cells = excluded.cells, last_seen = excluded.last_seen`,
     ).run(id, tableId, JSON.stringify(next), createdTime ?? new Date(this.clock.now()).toISOString(), this.clock.now());
-    db.prepare('DELETE FROM records_fts WHERE record_id = ?').run(id);
-    db.prepare('INSERT INTO records_fts (text, record_id, table_id) VALUES (?, ?, ?)').run(recordText(next), id, tableId);
+    reindex(db, id);
   }
 }
 
