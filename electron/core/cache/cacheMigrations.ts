@@ -63,7 +63,8 @@ export const cacheMigrations: Migration[] = [
           error TEXT
         );
         -- rowid = records.rowid, so one record's entry is found without scanning the index.
-        CREATE VIRTUAL TABLE records_fts USING fts5(text, table_id UNINDEXED, tokenize = 'unicode61 remove_diacritics 2');
+        -- detail=none: search asks only for single-word prefixes, so positions are not stored.
+        CREATE VIRTUAL TABLE records_fts USING fts5(text, table_id UNINDEXED, tokenize = 'unicode61 remove_diacritics 2', detail = none);
       `);
     },
   },

@@ -84,20 +84,24 @@ export class CacheStore {
 
   /** Upserts one page of records and their search text. */
   saveRecords(tableId: string, records: readonly AirtableRecord[], seenAt: number): void {
-    const upsert = this.db.prepare(
-      `INSERT INTO records (id, table_id, cells, created_time, last_seen) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT(id) DO UPDATE SET cells = excluded.cells, last_seen = excluded.last_seen, table_id = excluded.table_id WHERE records.pending = 0`,
-    );
-    const rowid = this.db.prepare('SELECT rowid, pending FROM records WHERE id = ?');
+    const existing = this.db.prepare('SELECT seq, pending FROM records WHERE id = ?');
+    const insert = this.db.prepare('INSERT INTO records (id, table_id, cells, created_time, last_seen) VALUES (?, ?, ?, ?, ?)');
+    const update = this.db.prepare('UPDATE records SET cells = ?, last_seen = ?, table_id = ? WHERE seq = ?');
     const drop = this.db.prepare('DELETE FROM records_fts WHERE rowid = ?');
     const index = this.db.prepare('INSERT INTO records_fts (rowid, text, table_id) VALUES (?, ?, ?)');
     this.db.transaction(() => {
       for (const record of records) {
-        upsert.run(record.id, tableId, JSON.stringify(record.fields), record.createdTime, seenAt);
-        const row = rowid.get(record.id) as { rowid: number; pending: number };
-        if (row.pending !== 0) continue; // local edits waiting in the outbox win until they are sent
-        drop.run(row.rowid);
-        index.run(row.rowid, recordText(record.fields), tableId);
+        const row = existing.get(record.id) as { seq: number; pending: number } | undefined;
+        let seq: number;
+        if (!row) {
+          seq = Number(insert.run(record.id, tableId, JSON.stringify(record.fields), record.createdTime, seenAt).lastInsertRowid);
+        } else {
+          if (row.pending !== 0) continue; // local edits waiting in the outbox win until they are sent
+          update.run(JSON.stringify(record.fields), seenAt, tableId, row.seq);
+          drop.run(row.seq);
+          seq = row.seq;
+        }
+        index.run(seq, recordText(record.fields), tableId);
       }
     }).immediate();
   }

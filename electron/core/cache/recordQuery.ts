@@ -69,11 +69,14 @@ export class RecordQueries {
       if (!found) throw new AppError('INVALID_INPUT', `There is no field ${id} in this table.`);
       return found;
     };
+    const searching = query.search !== undefined && query.search.trim() !== '';
+    // A plain search (no sort) walks the full-text index itself and stops at the window's end.
+    if (searching && (query.sort ?? []).length === 0 && !query.formula) return this.searchWindow(query, fields, field);
     const sorts = (query.sort ?? []).map((s) => ({ ...sortExpression(field(s.fieldId)), direction: s.direction }));
     for (const [i, s] of (query.sort ?? []).entries()) this.ensureIndex(query.tableId, s.fieldId, sorts[i]!.sql);
     const where: string[] = ['table_id = ?', 'pending <> 2'];
     const params: unknown[] = [query.tableId];
-    if (query.search && query.search.trim() !== '') {
+    if (searching && query.search) {
       where.push('rowid IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ? AND table_id = ?)');
       params.push(ftsQuery(query.search), query.tableId);
     }
@@ -115,6 +118,28 @@ export class RecordQueries {
     return { records: out, next: more && last ? encodeCursor(keys.map((k) => (k.alias === 'kid' ? last.id : last[k.alias as `k${number}`]))) : null };
   }
 
+  private searchWindow(query: RecordQuery, fields: CachedField[], field: (id: string) => CachedField): RecordWindow {
+    const where = ['records_fts MATCH ?', 'f.table_id = ?', 'r.pending <> 2'];
+    const params: unknown[] = [ftsQuery(query.search ?? ''), query.tableId];
+    for (const filter of query.filters ?? []) {
+      const [sql, values] = filterSql(filter, field(filter.fieldId));
+      where.push(sql);
+      params.push(...values);
+    }
+    if (query.after) {
+      const [after] = decodeCursor(query.after, 1);
+      where.push('f.rowid > ?');
+      params.push(after);
+    }
+    const rows = this.db
+      .prepare(`SELECT r.id, r.cells, r.created_time, r.pending, f.rowid AS k0 FROM records_fts f JOIN records r ON r.seq = f.rowid WHERE ${where.join(' AND ')} ORDER BY f.rowid LIMIT ?`)
+      .all(...params, query.limit + 1) as Row[];
+    void fields;
+    const page = rows.slice(0, query.limit);
+    const last = rows.length > query.limit ? page[page.length - 1] : undefined;
+    return { records: page.map(toRecord), next: last ? encodeCursor([last.k0]) : null };
+  }
+
   count(tableId: string): number {
     return (this.db.prepare('SELECT COUNT(*) AS n FROM records WHERE table_id = ?').get(tableId) as { n: number }).n;
   }
@@ -152,13 +177,17 @@ function toRecord(row: Row): CachedRecord {
   return { id: row.id, createdTime: row.created_time, cells: JSON.parse(row.cells) as Record<string, unknown>, pending: row.pending === 1 };
 }
 
-/** Each word becomes a prefix match, so "grac hop" finds "Grace Hopper"; quotes keep FTS syntax out. */
+/**
+ * Each word of three letters or more becomes a prefix match, so "grac hop" finds "Grace
+ * Hopper"; shorter words match whole tokens (a one-letter prefix would expand to most of the
+ * index). Quotes keep FTS syntax out of a person's text.
+ */
 function ftsQuery(text: string): string {
   return text
     .split(/\s+/)
     .filter(Boolean)
     .slice(0, 20)
-    .map((word) => `"${word.replace(/"/g, '""')}"*`)
+    .map((word) => `"${word.replace(/"/g, '""')}"${word.length >= 3 ? '*' : ''}`)
     .join(' ');
 }
 
@@ -201,6 +230,11 @@ function filterSql(filter: FilterSpec, field: CachedField): [string, unknown[]] 
 
 /** (k1, k2, …, id) after the cursor, in each key's own direction. */
 function keysetSql(keys: Array<{ sql: string; direction: 'asc' | 'desc' }>, values: unknown[]): [string, unknown[]] {
+  // One direction for every key: a row-value comparison, which the sort index can range-scan.
+  const descending = keys.slice(0, -1).every((k) => k.direction === 'desc');
+  const ascending = keys.slice(0, -1).every((k) => k.direction === 'asc');
+  if (ascending) return [`(${keys.map((k) => k.sql).join(', ')}) > (${keys.map(() => '?').join(', ')})`, values];
+  if (descending && keys.length === 2) return [`(${keys[0]!.sql} < ? OR (${keys[0]!.sql} = ? AND id > ?))`, [values[0], values[0], values[1]]];
   const ors: string[] = [];
   const params: unknown[] = [];
   keys.forEach((key, i) => {
