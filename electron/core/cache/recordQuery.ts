@@ -228,13 +228,12 @@ function filterSql(filter: FilterSpec, field: CachedField): [string, unknown[]] 
   }
 }
 
-/** (k1, k2, …, id) after the cursor, in each key's own direction. */
+/**
+ * (k1, k2, …, id) after the cursor, in each key's own direction. The leading bound on k1 is
+ * implied by the OR chain, but spelled out it lets SQLite range-scan the sort index instead of
+ * walking the table from its start (row-value comparisons do not use expression indexes).
+ */
 function keysetSql(keys: Array<{ sql: string; direction: 'asc' | 'desc' }>, values: unknown[]): [string, unknown[]] {
-  // One direction for every key: a row-value comparison, which the sort index can range-scan.
-  const descending = keys.slice(0, -1).every((k) => k.direction === 'desc');
-  const ascending = keys.slice(0, -1).every((k) => k.direction === 'asc');
-  if (ascending) return [`(${keys.map((k) => k.sql).join(', ')}) > (${keys.map(() => '?').join(', ')})`, values];
-  if (descending && keys.length === 2) return [`(${keys[0]!.sql} < ? OR (${keys[0]!.sql} = ? AND id > ?))`, [values[0], values[0], values[1]]];
   const ors: string[] = [];
   const params: unknown[] = [];
   keys.forEach((key, i) => {
@@ -247,7 +246,8 @@ function keysetSql(keys: Array<{ sql: string; direction: 'asc' | 'desc' }>, valu
     params.push(values[i]);
     ors.push(`(${ands.join(' AND ')})`);
   });
-  return [`(${ors.join(' OR ')})`, params];
+  const first = keys[0]!;
+  return [`${first.sql} ${first.direction === 'desc' ? '<=' : '>='} ? AND (${ors.join(' OR ')})`, [values[0], ...params]];
 }
 
 function encodeCursor(values: unknown[]): string {
