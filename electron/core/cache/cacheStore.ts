@@ -84,20 +84,21 @@ export class CacheStore {
 
   /** Upserts one page of records and their search text. */
   saveRecords(tableId: string, records: readonly AirtableRecord[], seenAt: number): void {
+    const insert = this.db.prepare('INSERT OR IGNORE INTO records (id, table_id, cells, created_time, last_seen) VALUES (?, ?, ?, ?, ?)');
     const existing = this.db.prepare('SELECT seq, pending FROM records WHERE id = ?');
-    const insert = this.db.prepare('INSERT INTO records (id, table_id, cells, created_time, last_seen) VALUES (?, ?, ?, ?, ?)');
     const update = this.db.prepare('UPDATE records SET cells = ?, last_seen = ?, table_id = ? WHERE seq = ?');
     const drop = this.db.prepare('DELETE FROM records_fts WHERE rowid = ?');
     const index = this.db.prepare('INSERT INTO records_fts (rowid, text, table_id) VALUES (?, ?, ?)');
     this.db.transaction(() => {
       for (const record of records) {
-        const row = existing.get(record.id) as { seq: number; pending: number } | undefined;
-        let seq: number;
-        if (!row) {
-          seq = Number(insert.run(record.id, tableId, JSON.stringify(record.fields), record.createdTime, seenAt).lastInsertRowid);
-        } else {
+        const cells = JSON.stringify(record.fields);
+        // New records (the whole first sync) take one statement; known ones are updated in place.
+        const inserted = insert.run(record.id, tableId, cells, record.createdTime, seenAt);
+        let seq = Number(inserted.lastInsertRowid);
+        if (inserted.changes === 0) {
+          const row = existing.get(record.id) as { seq: number; pending: number };
           if (row.pending !== 0) continue; // local edits waiting in the outbox win until they are sent
-          update.run(JSON.stringify(record.fields), seenAt, tableId, row.seq);
+          update.run(cells, seenAt, tableId, row.seq);
           drop.run(row.seq);
           seq = row.seq;
         }
