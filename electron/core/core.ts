@@ -22,6 +22,8 @@ import { TokenVault } from './tokens/tokenVault';
 import type { Fetch } from './airtable/transport';
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import path from 'node:path';
+import { ProfileCaches } from './cache/profileCaches';
+import { createCacheHandlers } from './cache/cacheHandlers';
 
 /** The ports core needs from whoever hosts it: Electron's main process, the CLI, or a test. */
 export interface CorePorts {
@@ -50,6 +52,7 @@ export interface Core {
   client: AirtableClient;
   scheduler: RequestScheduler;
   settings: OAuthSettingsStore;
+  caches: ProfileCaches;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -103,7 +106,19 @@ export function createCore(ports: CorePorts): Core {
     // whoami for a token not stored yet: its own provider, the same scheduler.
     whoami: (token) => new AirtableClient({ fetch: ports.fetch, tokens: staticTokens({ connecting: token }), scheduler, apiUrl }).forProfile('connecting').meta.whoami(),
   });
-  const profiles: ProfileService = new ProfileService({ profiles: repo, vault, tokens, connect, dataRoot: ports.env.dataFolder, stopRequests: (id, error) => scheduler.stopProfile(id, error), onChange: () => publish() });
+  const caches = new ProfileCaches({ openDatabase: ports.openDatabase, client, clock, logger, folderOf: (id) => profiles.dataFolder(id), emit: (event, payload) => ports.emit(event, payload) });
+  const profiles: ProfileService = new ProfileService({
+    profiles: repo,
+    vault,
+    tokens,
+    connect,
+    dataRoot: ports.env.dataFolder,
+    stopRequests: (id, error) => {
+      scheduler.stopProfile(id, error);
+      if (error.type === 'NOT_FOUND') caches.close(id); // deleted: its folder is about to go
+    },
+    onChange: () => publish(),
+  });
 
   let secureStorage: 'available' | 'unavailable' | 'unknown' = 'unknown';
   /** Asks the keychain once; the answer is shown to the person (app:info) before they try to connect. */
@@ -127,6 +142,7 @@ export function createCore(ports: CorePorts): Core {
         publish();
       },
     }),
+    ...createCacheHandlers(caches, profiles),
   };
 
   return {
@@ -139,6 +155,7 @@ export function createCore(ports: CorePorts): Core {
     client,
     scheduler,
     settings,
+    caches,
     async start() {
       await probeSecureStorage();
       await tokens.start();
@@ -146,6 +163,7 @@ export function createCore(ports: CorePorts): Core {
     async stop() {
       connect.cancel('Airvault is quitting.');
       await tokens.stopAll();
+      caches.closeAll();
       db.close();
     },
   };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppInfo } from '../domain/app';
 import { ProfileColor, ProfileName, ProfileView } from '../domain/profile';
 import { OAuthSettingsInput, OAuthSettingsView } from '../domain/oauthSettings';
+import { CachedRecordView, CachedSchemaView, ConflictView, EditView, Ids, SyncProgressView, WindowQuery } from '../domain/cache';
 
 /**
  * The whole contract between renderer and main. Every method is `{ channel, input, output }`
@@ -31,10 +32,37 @@ export const methods = {
   profilesCancelConnect: { channel: 'profiles:cancel-connect', input: noInput, output: done },
   oauthSettingsGet: { channel: 'oauth-settings:get', input: noInput, output: OAuthSettingsView },
   oauthSettingsSet: { channel: 'oauth-settings:set', input: OAuthSettingsInput, output: OAuthSettingsView },
+  /** Starts a sync of one base (full the first time, then incremental); progress arrives as sync:changed. */
+  syncStart: { channel: 'sync:start', input: z.object({ profileId, baseId: Ids.baseId }).strict(), output: done },
+  syncCancel: { channel: 'sync:cancel', input: z.object({ profileId, baseId: Ids.baseId }).strict(), output: done },
+  /** What is cached for a profile: bases, tables, fields, record counts, last sync times. */
+  cacheSchema: { channel: 'cache:schema', input: z.object({ profileId }).strict(), output: CachedSchemaView },
+  recordsWindow: { channel: 'records:window', input: WindowQuery, output: z.object({ records: z.array(CachedRecordView), next: z.string().nullable() }).strict() },
+  recordsCreate: {
+    channel: 'records:create',
+    input: z.object({ profileId, baseId: Ids.baseId, tableId: Ids.tableId, fields: z.record(Ids.fieldId, z.unknown()) }).strict(),
+    output: z.object({ id: z.string() }).strict(),
+  },
+  recordsUpdate: {
+    channel: 'records:update',
+    input: z.object({ profileId, baseId: Ids.baseId, tableId: Ids.tableId, recordId: Ids.recordId, fields: z.record(Ids.fieldId, z.unknown()) }).strict(),
+    output: done,
+  },
+  recordsDelete: { channel: 'records:delete', input: z.object({ profileId, baseId: Ids.baseId, tableId: Ids.tableId, recordId: Ids.recordId }).strict(), output: done },
+  outboxList: { channel: 'outbox:list', input: z.object({ profileId }).strict(), output: z.object({ edits: z.array(EditView), conflicts: z.array(ConflictView) }).strict() },
+  outboxRetry: { channel: 'outbox:retry', input: z.object({ profileId, seq: z.number().int().positive() }).strict(), output: done },
+  outboxDiscard: { channel: 'outbox:discard', input: z.object({ profileId, seq: z.number().int().positive() }).strict(), output: done },
+  conflictsResolve: {
+    channel: 'conflicts:resolve',
+    input: z.object({ profileId, conflictId: z.number().int().positive(), keep: z.enum(['mine', 'theirs']).optional(), value: z.unknown().optional() }).strict(),
+    output: done,
+  },
 } as const;
 
 export const events = {
   appChanged: { channel: 'app:changed', payload: z.object({ dataFolder: z.string() }).strict() },
+  syncChanged: { channel: 'sync:changed', payload: SyncProgressView },
+  connectivityChanged: { channel: 'connectivity:changed', payload: z.object({ profileId: z.string(), online: z.boolean() }).strict() },
   profilesChanged: {
     channel: 'profiles:changed',
     payload: z.object({ profiles: z.array(ProfileView), connecting: z.string().nullable(), lastConnectError: z.string().nullable() }).strict(),

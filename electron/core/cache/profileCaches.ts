@@ -1,0 +1,151 @@
+import path from 'node:path';
+import { AirtableError } from '../airtable/airtableError';
+import type { AirtableClient } from '../airtable/client';
+import { configure, type OpenDatabase, type SqlDatabase } from '../db/sqlite';
+import { migrate } from '../db/migrate';
+import { AppError } from '../errors';
+import type { Clock, Logger } from '../ports';
+import { BaseSync } from '../sync/baseSync';
+import { WebhookSync } from '../sync/webhookSync';
+import { Outbox } from '../outbox/outbox';
+import { OutboxActions } from '../outbox/outboxActions';
+import { OutboxReplay } from '../outbox/outboxReplay';
+import { outboxMigrations } from '../outbox/outboxMigrations';
+import { openCache } from './cacheDb';
+import { CacheStore } from './cacheStore';
+import { RecordQueries } from './recordQuery';
+import type { EventName, EventPayload } from '../../../shared/ipc/contract';
+
+export interface ProfileCache {
+  cache: SqlDatabase;
+  outboxDb: SqlDatabase;
+  store: CacheStore;
+  queries: RecordQueries;
+  outbox: Outbox;
+  actions: OutboxActions;
+  replay: OutboxReplay;
+  baseSync: BaseSync;
+  webhooks: WebhookSync;
+}
+
+const unreachable = (e: unknown) => e instanceof AirtableError && (e.kind === 'network' || e.kind === 'timeout' || e.kind === 'server');
+
+/**
+ * Each profile's cache and outbox, opened on first use from the profile's data folder, with
+ * the sync runs in progress and the profile's connectivity as seen from real request outcomes.
+ */
+export class ProfileCaches {
+  private readonly open = new Map<string, ProfileCache>();
+  private readonly running = new Map<string, AbortController>();
+  private readonly online = new Map<string, boolean>();
+
+  constructor(
+    private readonly deps: {
+      openDatabase: OpenDatabase;
+      client: AirtableClient;
+      clock: Clock;
+      logger: Logger;
+      folderOf(profileId: string): string;
+      emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+    },
+  ) {}
+
+  get(profileId: string): ProfileCache {
+    const existing = this.open.get(profileId);
+    if (existing) return existing;
+    const folder = this.deps.folderOf(profileId);
+    const cache = openCache(this.deps.openDatabase, folder, this.deps.logger);
+    const outboxDb = this.deps.openDatabase(path.join(folder, 'outbox.sqlite'));
+    configure(outboxDb, { durable: true });
+    migrate(outboxDb, outboxMigrations);
+    const api = this.deps.client.forProfile(profileId);
+    const store = new CacheStore(cache);
+    const now = () => this.deps.clock.now();
+    const outbox = new Outbox(outboxDb, cache, now);
+    // Edits written before a crash but not yet shown in the cache are shown again.
+    outbox.reapplyAll();
+    const entry: ProfileCache = {
+      cache,
+      outboxDb,
+      store,
+      queries: new RecordQueries(cache, store),
+      outbox,
+      actions: new OutboxActions(outbox, cache),
+      replay: new OutboxReplay(outbox, cache, api, now),
+      baseSync: new BaseSync(api, store, this.deps.clock),
+      webhooks: new WebhookSync(api, store, this.deps.clock),
+    };
+    this.open.set(profileId, entry);
+    return entry;
+  }
+
+  /** Full sync the first time (and whenever the webhook asks for one), incremental after that. */
+  async sync(profileId: string, baseId: string): Promise<void> {
+    const key = `${profileId}:${baseId}`;
+    if (this.running.has(key)) return;
+    const controller = new AbortController();
+    this.running.set(key, controller);
+    const p = this.get(profileId);
+    const progress = (phase: EventPayload<'syncChanged'>['phase'], extra: Partial<EventPayload<'syncChanged'>> = {}) =>
+      this.deps.emit('syncChanged', { profileId, baseId, phase, tablesTotal: 0, tablesDone: 0, records: 0, secondsLeft: null, message: null, ...extra });
+    try {
+      const synced = p.cache.prepare('SELECT COUNT(*) AS n FROM sync_state WHERE base_id = ? AND last_full_sync_at IS NOT NULL').get(baseId) as { n: number };
+      let full = synced.n === 0;
+      if (!full) {
+        progress('incremental');
+        const pulled = await p.webhooks.pull(baseId, controller.signal);
+        full = pulled.needsFullSync;
+      }
+      if (full) {
+        await p.baseSync.run(baseId, { signal: controller.signal, onProgress: (x) => progress(x.phase === 'done' ? 'records' : x.phase, { tablesTotal: x.tablesTotal, tablesDone: x.tablesDone, records: x.records, secondsLeft: x.secondsLeft }) });
+        await p.webhooks.ensure(baseId, controller.signal).catch((error: unknown) => this.deps.logger.warn('webhook unavailable: later syncs re-read', { error: error instanceof Error ? error.message : 'unknown' }));
+      }
+      p.outbox.reapplyAll();
+      this.setOnline(profileId, true);
+      progress('done');
+      await this.flush(profileId);
+    } catch (error) {
+      if (controller.signal.aborted) progress('cancelled');
+      else {
+        if (unreachable(error)) this.setOnline(profileId, false);
+        progress('error', { message: error instanceof Error ? error.message : 'The sync failed.' });
+      }
+    } finally {
+      this.running.delete(key);
+    }
+  }
+
+  cancel(profileId: string, baseId: string): void {
+    this.running.get(`${profileId}:${baseId}`)?.abort();
+  }
+
+  /** Sends the outbox; a network failure marks the profile offline and keeps the edits. */
+  async flush(profileId: string): Promise<void> {
+    const result = await this.get(profileId).replay.run();
+    this.setOnline(profileId, !result.offline);
+  }
+
+  /** Closes a profile's databases (before its folder is deleted, or on quit). */
+  close(profileId: string): void {
+    const entry = this.open.get(profileId);
+    if (!entry) return;
+    for (const [key, controller] of this.running) if (key.startsWith(`${profileId}:`)) controller.abort();
+    entry.cache.close();
+    entry.outboxDb.close();
+    this.open.delete(profileId);
+  }
+
+  closeAll(): void {
+    for (const id of [...this.open.keys()]) this.close(id);
+  }
+
+  private setOnline(profileId: string, online: boolean): void {
+    if (this.online.get(profileId) === online) return;
+    this.online.set(profileId, online);
+    this.deps.emit('connectivityChanged', { profileId, online });
+  }
+
+  requireTable(profileId: string, tableId: string): void {
+    if (!this.get(profileId).cache.prepare('SELECT 1 FROM tables WHERE id = ?').get(tableId)) throw new AppError('NOT_FOUND', 'That table is not in the offline cache yet: sync its base first.');
+  }
+}

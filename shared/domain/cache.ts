@@ -1,0 +1,89 @@
+import { z } from 'zod';
+
+const fieldId = z.string().regex(/^fld[A-Za-z0-9]{14}$/);
+const tableId = z.string().regex(/^tbl[A-Za-z0-9]{14}$/);
+const baseId = z.string().regex(/^app[A-Za-z0-9]{14}$/);
+const recordId = z.string().regex(/^(rec[A-Za-z0-9]{14}|tmp[0-9a-f]{32})$/);
+export const Ids = { fieldId, tableId, baseId, recordId };
+
+export const Filter = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('contains'), fieldId, value: z.string().max(1000) }).strict(),
+  z.object({ op: z.literal('equals'), fieldId, value: z.union([z.string().max(1000), z.number()]) }).strict(),
+  z.object({ op: z.literal('range'), fieldId, min: z.number().optional(), max: z.number().optional() }).strict(),
+  z.object({ op: z.literal('before'), fieldId, value: z.string().max(40) }).strict(),
+  z.object({ op: z.literal('after'), fieldId, value: z.string().max(40) }).strict(),
+  z.object({ op: z.literal('hasAnyOf'), fieldId, values: z.array(z.string().max(500)).min(1).max(100) }).strict(),
+  z.object({ op: z.literal('checked'), fieldId, value: z.boolean() }).strict(),
+  z.object({ op: z.literal('empty'), fieldId, value: z.boolean() }).strict(),
+]);
+
+export const WindowQuery = z
+  .object({
+    profileId: z.string().uuid(),
+    tableId,
+    search: z.string().max(500).optional(),
+    filters: z.array(Filter).max(20).optional(),
+    formula: z.string().max(10_000).optional(),
+    sort: z.array(z.object({ fieldId, direction: z.enum(['asc', 'desc']) }).strict()).max(5).optional(),
+    after: z.string().max(2000).optional(),
+    limit: z.number().int().min(1).max(500),
+  })
+  .strict();
+
+export const CachedRecordView = z
+  .object({ id: z.string(), createdTime: z.string(), cells: z.record(z.string(), z.unknown()), pending: z.boolean() })
+  .strict();
+
+export const SyncProgressView = z
+  .object({
+    profileId: z.string(),
+    baseId: z.string(),
+    phase: z.enum(['schema', 'records', 'incremental', 'done', 'error', 'cancelled']),
+    tablesTotal: z.number(),
+    tablesDone: z.number(),
+    records: z.number(),
+    secondsLeft: z.number().nullable(),
+    message: z.string().nullable(),
+  })
+  .strict();
+
+export const EditView = z
+  .object({
+    seq: z.number(),
+    kind: z.enum(['create', 'update', 'delete']),
+    tableId: z.string(),
+    recordId: z.string(),
+    fields: z.record(z.string(), z.unknown()),
+    status: z.enum(['pending', 'sending', 'done', 'rejected', 'conflict']),
+    error: z.string().nullable(),
+  })
+  .strict();
+
+export const ConflictView = z
+  .object({ id: z.number(), recordId: z.string(), fieldId: z.string(), mine: z.unknown(), theirs: z.unknown(), original: z.unknown() })
+  .strict();
+
+export const CachedSchemaView = z
+  .object({
+    bases: z.array(
+      z
+        .object({
+          id: z.string(),
+          name: z.string(),
+          tables: z.array(
+            z
+              .object({
+                id: z.string(),
+                name: z.string(),
+                primaryFieldId: z.string(),
+                fields: z.array(z.object({ id: z.string(), name: z.string(), type: z.string(), options: z.record(z.string(), z.unknown()).nullable() }).strict()),
+                records: z.number(),
+                lastSyncedAt: z.number().nullable(),
+              })
+              .strict(),
+          ),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
