@@ -106,7 +106,7 @@ export function createCore(ports: CorePorts): Core {
     // whoami for a token not stored yet: its own provider, the same scheduler.
     whoami: (token) => new AirtableClient({ fetch: ports.fetch, tokens: staticTokens({ connecting: token }), scheduler, apiUrl }).forProfile('connecting').meta.whoami(),
   });
-  const caches = new ProfileCaches({ openDatabase: ports.openDatabase, client, clock, logger, folderOf: (id) => profiles.dataFolder(id), emit: (event, payload) => ports.emit(event, payload) });
+  const caches = new ProfileCaches({ openDatabase: ports.openDatabase, client, fetch: ports.fetch, clock, logger, folderOf: (id) => profiles.dataFolder(id), emit: (event, payload) => ports.emit(event, payload) });
   const profiles: ProfileService = new ProfileService({
     profiles: repo,
     vault,

@@ -52,6 +52,12 @@ export const methods = {
   outboxList: { channel: 'outbox:list', input: z.object({ profileId }).strict(), output: z.object({ edits: z.array(EditView), conflicts: z.array(ConflictView) }).strict() },
   outboxRetry: { channel: 'outbox:retry', input: z.object({ profileId, seq: z.number().int().positive() }).strict(), output: done },
   outboxDiscard: { channel: 'outbox:discard', input: z.object({ profileId, seq: z.number().int().positive() }).strict(), output: done },
+  attachmentsUsage: {
+    channel: 'attachments:usage',
+    input: z.object({ profileId }).strict(),
+    output: z.object({ capBytes: z.number(), thumbnailBytes: z.number(), fileBytes: z.number(), thumbnails: z.number(), files: z.number() }).strict(),
+  },
+  attachmentsSetCap: { channel: 'attachments:set-cap', input: z.object({ profileId, bytes: z.number().int().min(0).max(1e12) }).strict(), output: done },
   conflictsResolve: {
     channel: 'conflicts:resolve',
     input: z.object({ profileId, conflictId: z.number().int().positive(), keep: z.enum(['mine', 'theirs']).optional(), value: z.unknown().optional() }).strict(),

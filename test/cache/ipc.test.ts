@@ -34,6 +34,10 @@ describe('the cache over IPC', () => {
     const schema = await call('cache:schema', { profileId: profile.id }) as { bases: Array<{ tables: Array<{ id: string; records: number; lastSyncedAt: number | null }> }> };
     expect(schema.bases[0]!.tables.map((t) => t.records)).toEqual([60, 60]);
     expect(schema.bases[0]!.tables[0]!.lastSyncedAt).not.toBeNull();
+    const usage = await call('attachments:usage', { profileId: profile.id }) as { thumbnails: number; capBytes: number };
+    expect(usage.thumbnails).toBeGreaterThan(0); // thumbnails were cached with the sync
+    await call('attachments:set-cap', { profileId: profile.id, bytes: 1_000_000 });
+    expect(((await call('attachments:usage', { profileId: profile.id })) as { capBytes: number }).capBytes).toBe(1_000_000);
 
     await h.control('faults', { rules: [{ kind: 'drop' }] }); // Airtable unreachable from here on
     const window = await call('records:window', { profileId: profile.id, tableId: table.id, sort: [{ fieldId: table.primaryFieldId, direction: 'asc' }], limit: 25 }) as { records: Array<{ id: string }>; next: string };

@@ -4,7 +4,19 @@ import type { ProfileCaches } from './profileCaches';
 
 type CacheHandlers = Pick<
   Handlers,
-  'syncStart' | 'syncCancel' | 'cacheSchema' | 'recordsWindow' | 'recordsCreate' | 'recordsUpdate' | 'recordsDelete' | 'outboxList' | 'outboxRetry' | 'outboxDiscard' | 'conflictsResolve'
+  | 'syncStart'
+  | 'syncCancel'
+  | 'cacheSchema'
+  | 'recordsWindow'
+  | 'recordsCreate'
+  | 'recordsUpdate'
+  | 'recordsDelete'
+  | 'outboxList'
+  | 'outboxRetry'
+  | 'outboxDiscard'
+  | 'conflictsResolve'
+  | 'attachmentsUsage'
+  | 'attachmentsSetCap'
 >;
 
 const done = { done: true as const };
@@ -77,6 +89,11 @@ export function createCacheHandlers(caches: ProfileCaches, profiles: ProfileServ
     },
     outboxDiscard: ({ profileId, seq }) => {
       cacheOf(profileId).actions.discard(seq);
+      return Promise.resolve(done);
+    },
+    attachmentsUsage: ({ profileId }) => Promise.resolve(cacheOf(profileId).attachments.usage()),
+    attachmentsSetCap: ({ profileId, bytes }) => {
+      cacheOf(profileId).attachments.setCap(bytes);
       return Promise.resolve(done);
     },
     conflictsResolve: ({ profileId, conflictId, keep, value }) => {

@@ -76,4 +76,27 @@ export const cacheMigrations: Migration[] = [
       db.exec('CREATE TABLE webhooks (base_id TEXT PRIMARY KEY, webhook_id TEXT NOT NULL, cursor INTEGER NOT NULL, expires_at TEXT)');
     },
   },
+  {
+    version: 3,
+    name: '003-attachments',
+    up(db) {
+      // Attachment URLs expire after two hours, so the bytes are kept instead: thumbnails of
+      // everything synced (under a size cap), full files when asked for.
+      db.exec(`
+        CREATE TABLE attachments (
+          id TEXT NOT NULL,
+          kind TEXT NOT NULL CHECK (kind IN ('thumbnail', 'file')),
+          record_id TEXT NOT NULL,
+          field_id TEXT NOT NULL,
+          filename TEXT NOT NULL,
+          type TEXT,
+          bytes INTEGER NOT NULL,
+          path TEXT NOT NULL,
+          fetched_at INTEGER NOT NULL,
+          PRIMARY KEY (id, kind)
+        );
+        CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      `);
+    },
+  },
 ];

@@ -12,6 +12,8 @@ import { OutboxActions } from '../outbox/outboxActions';
 import { OutboxReplay } from '../outbox/outboxReplay';
 import { outboxMigrations } from '../outbox/outboxMigrations';
 import { openCache } from './cacheDb';
+import { AttachmentCache } from './attachmentCache';
+import type { Fetch } from '../airtable/transport';
 import { CacheStore } from './cacheStore';
 import { RecordQueries } from './recordQuery';
 import type { EventName, EventPayload } from '../../../shared/ipc/contract';
@@ -26,6 +28,7 @@ export interface ProfileCache {
   replay: OutboxReplay;
   baseSync: BaseSync;
   webhooks: WebhookSync;
+  attachments: AttachmentCache;
 }
 
 const unreachable = (e: unknown) => e instanceof AirtableError && (e.kind === 'network' || e.kind === 'timeout' || e.kind === 'server');
@@ -43,6 +46,7 @@ export class ProfileCaches {
     private readonly deps: {
       openDatabase: OpenDatabase;
       client: AirtableClient;
+      fetch: Fetch;
       clock: Clock;
       logger: Logger;
       folderOf(profileId: string): string;
@@ -74,6 +78,7 @@ export class ProfileCaches {
       replay: new OutboxReplay(outbox, cache, api, now),
       baseSync: new BaseSync(api, store, this.deps.clock),
       webhooks: new WebhookSync(api, store, this.deps.clock),
+      attachments: new AttachmentCache(cache, folder, this.deps.fetch, api, now),
     };
     this.open.set(profileId, entry);
     return entry;
@@ -102,6 +107,10 @@ export class ProfileCaches {
       }
       p.outbox.reapplyAll();
       this.setOnline(profileId, true);
+      // Thumbnails for offline browsing: expiring URLs are useless on a plane.
+      const tables = p.cache.prepare('SELECT id FROM tables WHERE base_id = ?').all(baseId) as Array<{ id: string }>;
+      for (const { id } of tables) await p.attachments.cacheThumbnails(id, controller.signal);
+      p.attachments.prune();
       progress('done');
       await this.flush(profileId);
     } catch (error) {
