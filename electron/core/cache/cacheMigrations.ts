@@ -99,4 +99,12 @@ export const cacheMigrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    name: '004-modified-windows',
+    up(db) {
+      // Where the last LAST_MODIFIED_TIME() window ended, for grants that cannot use webhooks.
+      db.exec('ALTER TABLE sync_state ADD COLUMN window_end INTEGER');
+    },
+  },
 ];

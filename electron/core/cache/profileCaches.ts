@@ -7,6 +7,7 @@ import { AppError } from '../errors';
 import type { Clock, Logger } from '../ports';
 import { BaseSync } from '../sync/baseSync';
 import { WebhookSync } from '../sync/webhookSync';
+import { WindowSync } from '../sync/windowSync';
 import { Outbox } from '../outbox/outbox';
 import { OutboxActions } from '../outbox/outboxActions';
 import { OutboxReplay } from '../outbox/outboxReplay';
@@ -28,8 +29,12 @@ export interface ProfileCache {
   replay: OutboxReplay;
   baseSync: BaseSync;
   webhooks: WebhookSync;
+  windows: WindowSync;
   attachments: AttachmentCache;
 }
+
+/** Without webhooks, deletions need an id-only pass over every record: at most this often. */
+const ID_PASS_EVERY_MS = 6 * 3600_000;
 
 const unreachable = (e: unknown) => e instanceof AirtableError && (e.kind === 'network' || e.kind === 'timeout' || e.kind === 'server');
 
@@ -78,6 +83,7 @@ export class ProfileCaches {
       replay: new OutboxReplay(outbox, cache, api, now),
       baseSync: new BaseSync(api, store, this.deps.clock),
       webhooks: new WebhookSync(api, store, this.deps.clock),
+      windows: new WindowSync(api, store, this.deps.clock),
       attachments: new AttachmentCache(cache, folder, this.deps.fetch, api, now),
     };
     this.open.set(profileId, entry);
@@ -98,8 +104,9 @@ export class ProfileCaches {
       let full = synced.n === 0;
       if (!full) {
         progress('incremental');
-        const pulled = await p.webhooks.pull(baseId, controller.signal);
-        full = pulled.needsFullSync;
+        const hasWebhook = p.cache.prepare('SELECT 1 FROM webhooks WHERE base_id = ?').get(baseId) !== undefined;
+        if (hasWebhook) full = (await p.webhooks.pull(baseId, controller.signal)).needsFullSync;
+        else await this.windowSync(p, baseId, controller.signal);
       }
       if (full) {
         await p.baseSync.run(baseId, { signal: controller.signal, onProgress: (x) => progress(x.phase === 'done' ? 'records' : x.phase, { tablesTotal: x.tablesTotal, tablesDone: x.tablesDone, records: x.records, secondsLeft: x.secondsLeft }) });
@@ -122,6 +129,15 @@ export class ProfileCaches {
     } finally {
       this.running.delete(key);
     }
+  }
+
+  /** Modified-time windows, with a deletion pass when the last one is old enough. */
+  private async windowSync(p: ProfileCache, baseId: string, signal: AbortSignal): Promise<void> {
+    const key = `idpass:${baseId}`;
+    const last = Number((p.cache.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? 0);
+    const findDeletions = this.deps.clock.now() - last >= ID_PASS_EVERY_MS;
+    await p.windows.run(baseId, { findDeletions, signal });
+    if (findDeletions) p.cache.transaction(() => p.cache.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, String(this.deps.clock.now()))).immediate();
   }
 
   cancel(profileId: string, baseId: string): void {
