@@ -12,7 +12,7 @@ beforeAll(async () => {
 afterAll(() => h.sandbox.close());
 beforeEach(() => h.sandbox.reset());
 
-const tokenCalls = async () => (await h.control('stats', {}, 'GET')).body.tokenEndpointCalls as number;
+const tokenCalls = () => h.tokenCalls();
 const profileSecrets = (secrets: Map<string, string>) => [...secrets.keys()].filter((k) => k.startsWith('profile:'));
 
 describe('connecting a profile with OAuth + PKCE against the sandbox', () => {

@@ -43,10 +43,12 @@ export async function startSandbox(options: SandboxOptions = {}) {
     return { status: res.status, body: parsed as T, headers: res.headers };
   };
   const control = (path: string, json: unknown = {}, method = 'POST') => call(method, `/__control/${path}`, method === 'GET' ? {} : { json });
+  /** How many times the OAuth token endpoint was called: refresh tests count on it. */
+  const tokenCalls = async () => ((await control('stats', {}, 'GET')).body as { tokenEndpointCalls: number }).tokenEndpointCalls;
   const firstBase = () => [...sandbox.store.bases.values()][0]!;
   const firstTable = () => firstBase().tables[0]!;
   const field = (name: string, table = firstTable()) => table.fields.find((f) => f.name === name)!;
-  return { sandbox, call, control, firstBase, firstTable, field };
+  return { sandbox, call, control, tokenCalls, firstBase, firstTable, field };
 }
 
 export type SandboxHarness = Awaited<ReturnType<typeof startSandbox>>;

@@ -19,7 +19,7 @@ beforeAll(async () => {
 afterAll(() => h.sandbox.close());
 beforeEach(() => h.sandbox.reset());
 
-const tokenCalls = async () => (await h.control('stats', {}, 'GET')).body.tokenEndpointCalls as number;
+const tokenCalls = () => h.tokenCalls();
 const grants = async () => (await h.control('grants', {}, 'GET')).body.grants as Array<{ id: string; revoked: boolean; refreshCount: number }>;
 const HOUR = 3600_000;
 
