@@ -1,4 +1,4 @@
-import { BrowserWindow, shell } from 'electron';
+import { BrowserWindow } from 'electron';
 import path from 'node:path';
 
 /** Security-relevant options of every window; the shell's unit tests assert them. */
@@ -36,6 +36,5 @@ export function createMainWindow(options: { preloadPath: string; startUrl: strin
   contents.on('will-attach-webview', (event) => event.preventDefault());
   window.once('ready-to-show', () => window.show());
   void window.loadURL(options.startUrl);
-  void shell; // external links are opened through the allow-listed opener added with the shell issue
   return window;
 }

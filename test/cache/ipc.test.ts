@@ -31,7 +31,8 @@ describe('the cache over IPC', () => {
     const syncEvents = () => v.core.events.filter((e) => e.event === 'syncChanged').map((e) => e.payload as { phase: string; records: number });
     await expect.poll(() => syncEvents().at(-1)?.phase, { timeout: 10_000 }).toBe('done');
     expect(syncEvents().some((e) => e.phase === 'records' && e.records > 0)).toBe(true);
-    const schema = await call('cache:schema', { profileId: profile.id }) as { bases: Array<{ tables: Array<{ id: string; records: number; lastSyncedAt: number | null }> }> };
+    const schema = await call('cache:schema', { profileId: profile.id }) as { bases: Array<{ name: string; tables: Array<{ id: string; records: number; lastSyncedAt: number | null }> }> };
+    expect(schema.bases.map((b) => b.name)).toEqual([base.name]);
     expect(schema.bases[0]!.tables.map((t) => t.records)).toEqual([60, 60]);
     expect(schema.bases[0]!.tables[0]!.lastSyncedAt).not.toBeNull();
     const usage = await call('attachments:usage', { profileId: profile.id }) as { thumbnails: number; capBytes: number };

@@ -133,7 +133,7 @@ export function listRecords(sandbox: Sandbox, base: Base, table: Table, params: 
     cursor++;
     if (!record) continue; // deleted while the listing was open
     const rendered = renderRecord(ctx, table, record, { byFieldId: params.returnFieldsByFieldId, commentCount: params.recordMetadata.includes('commentCount'), ...(fieldIds ? { fieldIds } : {}) });
-    records.push(params.cellFormat === 'string' ? stringify(ctx, table, rendered, params.returnFieldsByFieldId) : rendered);
+    records.push(params.cellFormat === 'string' ? stringify(table, rendered, params.returnFieldsByFieldId) : rendered);
   }
   return cursor < ids.length ? { records, offset: `${iteratorId}/${cursor}` } : { records };
 }
@@ -212,12 +212,11 @@ function compareKeys(a: unknown, b: unknown): number {
 }
 
 /** cellFormat=string: every value as the text Airtable would show (its exact format is not stable). */
-function stringify(ctx: ReadContext, table: Table, rendered: { id: string; createdTime: string; fields: Record<string, unknown> }, byFieldId: boolean) {
+function stringify(table: Table, rendered: { id: string; createdTime: string; fields: Record<string, unknown> }, byFieldId: boolean) {
   const fields: Record<string, string> = {};
   for (const [key, value] of Object.entries(rendered.fields)) {
     const field = byFieldId ? table.fields.find((f) => f.id === key) : table.fields.find((f) => f.name === key);
     fields[key] = toText(cellToFormulaValue(field?.type ?? 'singleLineText', value));
   }
-  void ctx;
   return { ...rendered, fields };
 }

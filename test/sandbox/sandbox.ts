@@ -2,7 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { AddressInfo, Socket } from 'node:net';
-import { ALL_SCOPES, AuthRegistry, type Principal, type TokenSettings } from './auth';
+import { ALL_SCOPES, AuthRegistry, type TokenSettings } from './auth';
 import { SandboxClock } from './clock';
 import { errors, SandboxError } from './errors';
 import { FaultInjector } from './faults';
@@ -210,9 +210,9 @@ export class Sandbox {
     const fault = this.faults.take(method, url.pathname);
     const respond = async (result: ApiAnswer | SandboxError) => {
       if (delay > 0) await sleep(delay);
-      const status = result instanceof SandboxError ? result.status : result.status;
+      const status = result.status;
       bump(this.stats.byStatus, String(status));
-      if (fault?.kind === 'slow-body') return this.sendSlowly(res, status, result instanceof SandboxError ? result.body : result.body, fault.durationMs ?? 2000);
+      if (fault?.kind === 'slow-body') return this.sendSlowly(res, status, result.body, fault.durationMs ?? 2000);
       if (result instanceof SandboxError) sendError(res, result);
       else sendJson(res, result.status, result.body);
     };
@@ -305,10 +305,6 @@ export class Sandbox {
       else res.end();
     };
     tick();
-  }
-
-  principalFor(token: string): Principal {
-    return this.auth.authenticate(`Bearer ${token}`);
   }
 }
 

@@ -71,7 +71,7 @@ export function seed(store: SandboxStore, spec: SeedSpec): Base[] {
       base.tables.push(buildTable(id, name));
     }
     linkTables(id, base);
-    for (const table of base.tables) fillRecords(store, rng, id, base, table, spec.recordsPerTable, users);
+    for (const table of base.tables) fillRecords(store, rng, id, table, spec.recordsPerTable, users);
     for (const table of base.tables) fillLinks(rng, base, table);
     store.bases.set(base.id, base);
     created.push(base);
@@ -146,7 +146,7 @@ function linkTables(id: (prefix: string) => string, base: Base): void {
   });
 }
 
-function fillRecords(store: SandboxStore, rng: Rng, id: (prefix: string) => string, base: Base, table: Table, count: number, users: Collaborator[]): void {
+function fillRecords(store: SandboxStore, rng: Rng, id: (prefix: string) => string, table: Table, count: number, users: Collaborator[]): void {
   const field = (name: string) => table.fields.find((f) => f.name === name)!.id;
   const F = {
     name: field('Name'), notes: field('Notes'), status: field('Status'), tags: field('Tags'), amount: field('Amount'), quantity: field('Quantity'), progress: field('Progress'),
@@ -178,7 +178,7 @@ function fillRecords(store: SandboxStore, rng: Rng, id: (prefix: string) => stri
     maybe(0.5, F.time, () => rng.int(1, 40) * 900);
     maybe(0.7, F.owner, () => pickUser(rng, users));
     maybe(0.4, F.watchers, () => rng.sample(users, rng.int(1, 3)).map((u) => ({ id: u.id, email: u.email, name: u.name })));
-    maybe(0.25, F.files, () => Array.from({ length: rng.int(1, 2) }, (_, n) => attachment(store, rng, id, `${word}-${i}-${n}.${rng.pick(['png', 'jpg', 'pdf', 'txt'])}`)));
+    maybe(0.25, F.files, () => Array.from({ length: rng.int(1, 2) }, (_, n) => attachment(store, id, `${word}-${i}-${n}.${rng.pick(['png', 'jpg', 'pdf', 'txt'])}`)));
     maybe(0.3, F.barcode, () => ({ text: String(rng.int(10_000_000, 99_999_999)), type: 'ean8' }));
     maybe(0.3, F.summary, () => `**${capitalise(word)}**: ${rng.pick(WORDS)} and _${rng.pick(WORDS)}_`);
     maybe(0.3, F.ai, () => ({ state: 'generated', isStale: false, value: `A ${word} item owned by ${person}.` }));
@@ -196,7 +196,6 @@ function fillRecords(store: SandboxStore, rng: Rng, id: (prefix: string) => stri
     };
     table.records.set(record.id, record);
   }
-  void base;
 }
 
 function fillLinks(rng: Rng, base: Base, table: Table): void {
@@ -221,7 +220,7 @@ function fillLinks(rng: Rng, base: Base, table: Table): void {
   }
 }
 
-function attachment(store: SandboxStore, _rng: Rng, id: (prefix: string) => string, filename: string): Record<string, unknown> {
+function attachment(store: SandboxStore, id: (prefix: string) => string, filename: string): Record<string, unknown> {
   const attachmentId = id('att');
   const type = mimeType(filename);
   const size = attachmentBytes({ id: attachmentId, filename, type }).length;

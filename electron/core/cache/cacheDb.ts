@@ -7,8 +7,8 @@ import type { Logger } from '../ports';
 
 /**
  * Opens (or creates) a profile's cache. A cache from a newer Airvault is refused; a corrupt one
- * is deleted and rebuilt from Airtable, since everything in it can be fetched again. (The outbox,
- * which cannot, will live in its own file.)
+ * is deleted and rebuilt from Airtable, since everything in it can be fetched again. The outbox,
+ * which cannot be fetched again, lives in its own file (outbox.sqlite) and is never deleted.
  */
 export function openCache(openDatabase: OpenDatabase, folder: string, logger: Logger): SqlDatabase {
   mkdirSync(folder, { recursive: true });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { AirtableError } from '../airtable/airtableError';
 import type { AirtableClient } from '../airtable/client';
+import type { ProfileApi } from '../airtable/profileApi';
 import { configure, type OpenDatabase, type SqlDatabase } from '../db/sqlite';
 import { migrate } from '../db/migrate';
 import { AppError } from '../errors';
@@ -20,6 +21,7 @@ import { RecordQueries } from './recordQuery';
 import type { EventName, EventPayload } from '../../../shared/ipc/contract';
 
 export interface ProfileCache {
+  api: ProfileApi;
   cache: SqlDatabase;
   outboxDb: SqlDatabase;
   store: CacheStore;
@@ -74,6 +76,7 @@ export class ProfileCaches {
     // Edits written before a crash but not yet shown in the cache are shown again.
     outbox.reapplyAll();
     const entry: ProfileCache = {
+      api,
       cache,
       outboxDb,
       store,
@@ -109,6 +112,8 @@ export class ProfileCaches {
         else await this.windowSync(p, baseId, controller.signal);
       }
       if (full) {
+        // Base names and permission levels come with the base list (metadata: no quota cost).
+        p.store.saveBases(await p.api.meta.listBases({ priority: 'background', signal: controller.signal }));
         await p.baseSync.run(baseId, { signal: controller.signal, onProgress: (x) => progress(x.phase === 'done' ? 'records' : x.phase, { tablesTotal: x.tablesTotal, tablesDone: x.tablesDone, records: x.records, secondsLeft: x.secondsLeft }) });
         await p.webhooks.ensure(baseId, controller.signal).catch((error: unknown) => this.deps.logger.warn('webhook unavailable: later syncs re-read', { error: error instanceof Error ? error.message : 'unknown' }));
       }

@@ -1,21 +1,13 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { Filter } from '../../../shared/domain/cache';
 import { AppError } from '../errors';
 import { CompiledFormula, FormulaSyntaxError, cellToFormulaValue } from '../formula';
 import type { SqlDatabase } from '../db/sqlite';
 import type { CachedField, CacheStore } from './cacheStore';
 import { sortExpression } from './sortKeys';
 
-export const FilterSpec = z.discriminatedUnion('op', [
-  z.object({ op: z.literal('contains'), fieldId: z.string(), value: z.string().max(1000) }).strict(),
-  z.object({ op: z.literal('equals'), fieldId: z.string(), value: z.union([z.string().max(1000), z.number()]) }).strict(),
-  z.object({ op: z.literal('range'), fieldId: z.string(), min: z.number().optional(), max: z.number().optional() }).strict(),
-  z.object({ op: z.literal('before'), fieldId: z.string(), value: z.string().max(40) }).strict(),
-  z.object({ op: z.literal('after'), fieldId: z.string(), value: z.string().max(40) }).strict(),
-  z.object({ op: z.literal('hasAnyOf'), fieldId: z.string(), values: z.array(z.string().max(500)).min(1).max(100) }).strict(),
-  z.object({ op: z.literal('checked'), fieldId: z.string(), value: z.boolean() }).strict(),
-  z.object({ op: z.literal('empty'), fieldId: z.string(), value: z.boolean() }).strict(),
-]);
-export type FilterSpec = z.infer<typeof FilterSpec>;
+/** The filters the UI can build; their shape is part of the IPC contract. */
+export type FilterSpec = z.infer<typeof Filter>;
 
 export interface RecordQuery {
   tableId: string;
@@ -71,9 +63,9 @@ export class RecordQueries {
     };
     const searching = query.search !== undefined && query.search.trim() !== '';
     // A plain search (no sort) walks the full-text index itself and stops at the window's end.
-    if (searching && (query.sort ?? []).length === 0 && !query.formula) return this.searchWindow(query, fields, field);
+    if (searching && (query.sort ?? []).length === 0 && !query.formula) return this.searchWindow(query, field);
     const sorts = (query.sort ?? []).map((s) => ({ ...sortExpression(field(s.fieldId)), direction: s.direction }));
-    for (const [i, s] of (query.sort ?? []).entries()) this.ensureIndex(query.tableId, s.fieldId, sorts[i]!.sql);
+    for (const [i, s] of (query.sort ?? []).entries()) this.ensureIndex(s.fieldId, sorts[i]!.sql);
     const where: string[] = ['table_id = ?', 'pending <> 2'];
     const params: unknown[] = [query.tableId];
     if (searching && query.search) {
@@ -118,7 +110,7 @@ export class RecordQueries {
     return { records: out, next: more && last ? encodeCursor(keys.map((k) => (k.alias === 'kid' ? last.id : last[k.alias as `k${number}`]))) : null };
   }
 
-  private searchWindow(query: RecordQuery, fields: CachedField[], field: (id: string) => CachedField): RecordWindow {
+  private searchWindow(query: RecordQuery, field: (id: string) => CachedField): RecordWindow {
     const where = ['records_fts MATCH ?', 'f.table_id = ?', 'r.pending <> 2'];
     const params: unknown[] = [ftsQuery(query.search ?? ''), query.tableId];
     for (const filter of query.filters ?? []) {
@@ -134,7 +126,6 @@ export class RecordQueries {
     const rows = this.db
       .prepare(`SELECT r.id, r.cells, r.created_time, r.pending, f.rowid AS k0 FROM records_fts f JOIN records r ON r.seq = f.rowid WHERE ${where.join(' AND ')} ORDER BY f.rowid LIMIT ?`)
       .all(...params, query.limit + 1) as Row[];
-    void fields;
     const page = rows.slice(0, query.limit);
     const last = rows.length > query.limit ? page[page.length - 1] : undefined;
     return { records: page.map(toRecord), next: last ? encodeCursor([last.k0]) : null };
@@ -164,12 +155,11 @@ export class RecordQueries {
   }
 
   /** Sorting a field once makes an index for it, so later sorts and windows stay fast. */
-  private ensureIndex(tableId: string, fieldId: string, expression: string): void {
+  private ensureIndex(fieldId: string, expression: string): void {
     const name = `sort_${fieldId}`;
     if (this.indexed.has(name)) return;
     this.db.exec(`CREATE INDEX IF NOT EXISTS ${name} ON records(table_id, ${expression}, id)`);
     this.indexed.add(name);
-    void tableId;
   }
 }
 

@@ -46,8 +46,9 @@ export class OutboxReplay {
           result.offline = true;
           return result;
         }
+        // The record stays as edited (pending) in the cache, and the edit in the outbox with the
+        // reason, until the person retries or discards it.
         this.finish(current.seq, 'rejected', error instanceof Error ? error.message : 'Airtable refused this change.');
-        this.markRejected(current.recordId);
         result.rejected++;
       }
     }
@@ -163,10 +164,6 @@ export class OutboxReplay {
       )
       .run(record.id, tableId, JSON.stringify(cells), record.createdTime, this.now());
     reindex(this.cache, record.id);
-  }
-
-  private markRejected(recordId: string): void {
-    this.outbox.applyToCache(recordId);
   }
 
   private finish(seq: number, status: 'done' | 'rejected' | 'conflict', error: string | null): void {

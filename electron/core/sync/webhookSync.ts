@@ -89,7 +89,7 @@ export class WebhookSync {
           result.needsFullSync = true;
           return result;
         }
-        this.apply(baseId, payload, result);
+        this.apply(payload, result);
         result.payloads++;
       }
       cursor = page.cursor;
@@ -108,7 +108,7 @@ export class WebhookSync {
     await this.ensure(baseId, call.signal);
   }
 
-  private apply(baseId: string, payload: Record<string, unknown>, result: PullResult): void {
+  private apply(payload: Record<string, unknown>, result: PullResult): void {
     const tables = isObject(payload.changedTablesById) ? payload.changedTablesById : {};
     if (isObject(payload.createdTablesById) || Array.isArray(payload.destroyedTableIds)) result.schemaChanged = true;
     const db = this.store.db;
@@ -139,7 +139,6 @@ export class WebhookSync {
         }
       }
     }).immediate();
-    void baseId;
   }
 
   /** Writes one record from a payload; a record with edits waiting in the outbox keeps them. */
