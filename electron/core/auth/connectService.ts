@@ -96,7 +96,8 @@ export class ConnectService {
     url.searchParams.set('state', state);
     url.searchParams.set('code_challenge', await oauth.calculatePKCECodeChallenge(verifier));
     url.searchParams.set('code_challenge_method', 'S256');
-    this.deps.profiles.setStatus(profileId, profile.tokenGeneration > 0 ? profile.status : 'pending');
+    // A reconnect keeps its current status until the new sign-in completes.
+    if (profile.tokenGeneration === 0) this.deps.profiles.setStatus(profileId, 'pending');
     this.deps.onChange(profileId);
     await this.deps.browser.open(url.toString());
     return { authorizeUrl: url.toString(), done };

@@ -5,7 +5,7 @@ import { functionArity } from './functions';
 /** Resolves a field reference (by name, case-sensitive, or by id) to a field id, or undefined. */
 export type FieldResolver = (nameOrId: string) => string | undefined;
 
-const COMPARISON = new Set(['=', '!=', '<', '>', '<=', '>=']);
+const PRECEDENCE: ReadonlyArray<ReadonlySet<string>> = [new Set(['=', '!=', '<', '>', '<=', '>=']), new Set(['&']), new Set(['+', '-']), new Set(['*', '/'])];
 
 /**
  * Parses an Airtable formula. Unknown fields and functions are collected and reported together,
@@ -28,13 +28,9 @@ class Parser {
     private readonly resolveField: FieldResolver,
   ) {}
 
+  /** Lowest precedence first: comparisons, then `&`, then `+ -`, then `* /`. */
   expression(): FormulaNode {
-    let left = this.concatenation();
-    while (this.isOperator(COMPARISON)) {
-      const operator = this.operator();
-      left = { kind: 'binary', operator, left, right: this.concatenation() };
-    }
-    return left;
+    return this.level(0);
   }
 
   expectEnd(): void {
@@ -42,29 +38,14 @@ class Parser {
     if (token.type !== 'end') throw new FormulaSyntaxError(`Unexpected ${describe(token)} at position ${token.at + 1}`);
   }
 
-  private concatenation(): FormulaNode {
-    let left = this.additive();
-    while (this.isOperator(new Set(['&']))) {
-      this.next();
-      left = { kind: 'binary', operator: '&', left, right: this.additive() };
-    }
-    return left;
-  }
-
-  private additive(): FormulaNode {
-    let left = this.multiplicative();
-    while (this.isOperator(new Set(['+', '-']))) {
+  /** One precedence level: left-associative binary operators over the next level down. */
+  private level(index: number): FormulaNode {
+    const operators = PRECEDENCE[index];
+    if (!operators) return this.unary();
+    let left = this.level(index + 1);
+    while (this.isOperator(operators)) {
       const operator = this.operator();
-      left = { kind: 'binary', operator, left, right: this.multiplicative() };
-    }
-    return left;
-  }
-
-  private multiplicative(): FormulaNode {
-    let left = this.unary();
-    while (this.isOperator(new Set(['*', '/']))) {
-      const operator = this.operator();
-      left = { kind: 'binary', operator, left, right: this.unary() };
+      left = { kind: 'binary', operator, left, right: this.level(index + 1) };
     }
     return left;
   }
@@ -155,7 +136,7 @@ class Parser {
     return token.value as BinaryOperator;
   }
 
-  private isOperator(set: Set<string>): boolean {
+  private isOperator(set: ReadonlySet<string>): boolean {
     const token = this.peek();
     return token.type === 'operator' && set.has(token.value);
   }
