@@ -24,6 +24,7 @@ import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import path from 'node:path';
 import { ProfileCaches } from './cache/profileCaches';
 import { createCacheHandlers } from './cache/cacheHandlers';
+import { BackgroundSync, type BackgroundSyncOptions } from './sync/backgroundSync';
 
 /** The ports core needs from whoever hosts it: Electron's main process, the CLI, or a test. */
 export interface CorePorts {
@@ -40,6 +41,8 @@ export interface CorePorts {
   oauthDefaults?: Partial<OAuthSettings>;
   scheduler?: Partial<SchedulerOptions>;
   tokenManager?: Partial<TokenManagerOptions>;
+  /** false turns the background loop off (the command line and most tests sync on demand). */
+  backgroundSync?: Partial<BackgroundSyncOptions> | false;
 }
 
 export interface Core {
@@ -53,6 +56,7 @@ export interface Core {
   scheduler: RequestScheduler;
   settings: OAuthSettingsStore;
   caches: ProfileCaches;
+  background: BackgroundSync;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -107,6 +111,11 @@ export function createCore(ports: CorePorts): Core {
     whoami: (token) => new AirtableClient({ fetch: ports.fetch, tokens: staticTokens({ connecting: token }), scheduler, apiUrl }).forProfile('connecting').meta.whoami(),
   });
   const caches = new ProfileCaches({ openDatabase: ports.openDatabase, client, fetch: ports.fetch, clock, logger, folderOf: (id) => profiles.dataFolder(id), emit: (event, payload) => ports.emit(event, payload) });
+  scheduler.onSent((request) => caches.recordCall(request.profileId, request.baseId, request.priority));
+  const background = new BackgroundSync(
+    { caches, clock, logger, connectedProfiles: () => profiles.list().filter((p) => p.status === 'active' || p.status === 'refreshing').map((p) => p.id) },
+    ports.backgroundSync || {},
+  );
   const profiles: ProfileService = new ProfileService({
     profiles: repo,
     vault,
@@ -156,12 +165,16 @@ export function createCore(ports: CorePorts): Core {
     scheduler,
     settings,
     caches,
+    background,
     async start() {
       await probeSecureStorage();
       await tokens.start();
+      if (ports.backgroundSync !== false) background.start();
     },
     async stop() {
       connect.cancel('Airvault is quitting.');
+      caches.cancelAll();
+      await background.stop();
       await tokens.stopAll();
       caches.closeAll();
       db.close();

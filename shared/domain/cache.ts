@@ -34,6 +34,25 @@ export const CachedRecordView = z
   .object({ id: z.string(), createdTime: z.string(), cells: z.record(z.string(), z.unknown()), pending: z.boolean() })
   .strict();
 
+/**
+ * The API plan of the workspace a base is in, as the person tells us (the API does not say).
+ * Free and Team workspaces have monthly call quotas; unknown is treated like Free.
+ */
+export const CallPlan = z.enum(['unknown', 'free', 'team', 'unlimited']);
+export type CallPlan = z.infer<typeof CallPlan>;
+
+export const CallBudgetView = z
+  .object({
+    plan: CallPlan,
+    month: z.string(),
+    callsThisMonth: z.number(),
+    backgroundCalls: z.number(),
+    /** What background sync may spend this month; null when unlimited. */
+    backgroundAllowance: z.number().nullable(),
+  })
+  .strict();
+export type CallBudgetView = z.infer<typeof CallBudgetView>;
+
 export const SyncProgressView = z
   .object({
     profileId: z.string(),
@@ -44,6 +63,10 @@ export const SyncProgressView = z
     records: z.number(),
     secondsLeft: z.number().nullable(),
     message: z.string().nullable(),
+    /** Started by the person or by the background schedule. */
+    trigger: z.enum(['person', 'background']),
+    /** Airtable calls this base used during the run so far. */
+    calls: z.number(),
   })
   .strict();
 
@@ -70,6 +93,7 @@ export const CachedSchemaView = z
         .object({
           id: z.string(),
           name: z.string(),
+          budget: CallBudgetView,
           tables: z.array(
             z
               .object({

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AppInfo } from '../domain/app';
 import { ProfileColor, ProfileName, ProfileView } from '../domain/profile';
 import { OAuthSettingsInput, OAuthSettingsView } from '../domain/oauthSettings';
-import { CachedRecordView, CachedSchemaView, ConflictView, EditView, Ids, SyncProgressView, WindowQuery } from '../domain/cache';
+import { CachedRecordView, CachedSchemaView, CallPlan, ConflictView, EditView, Ids, SyncProgressView, WindowQuery } from '../domain/cache';
 
 /**
  * The whole contract between renderer and main. Every method is `{ channel, input, output }`
@@ -35,6 +35,8 @@ export const methods = {
   /** Starts a sync of one base (full the first time, then incremental); progress arrives as sync:changed. */
   syncStart: { channel: 'sync:start', input: z.object({ profileId, baseId: Ids.baseId }).strict(), output: done },
   syncCancel: { channel: 'sync:cancel', input: z.object({ profileId, baseId: Ids.baseId }).strict(), output: done },
+  /** The API plan of a base's workspace, which sets how many calls background sync may spend. */
+  syncSetPlan: { channel: 'sync:set-plan', input: z.object({ profileId, baseId: Ids.baseId, plan: CallPlan }).strict(), output: done },
   /** What is cached for a profile: bases, tables, fields, record counts, last sync times. */
   cacheSchema: { channel: 'cache:schema', input: z.object({ profileId }).strict(), output: CachedSchemaView },
   recordsWindow: { channel: 'records:window', input: WindowQuery, output: z.object({ records: z.array(CachedRecordView), next: z.string().nullable() }).strict() },

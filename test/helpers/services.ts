@@ -22,6 +22,7 @@ export function testCore(overrides: Partial<CorePorts> = {}): Core & { ports: Co
     browser: { open: () => Promise.resolve() },
     emit: (event, payload) => events.push({ event, payload }),
     processId: `test-${process.pid}`,
+    backgroundSync: false,
     ...overrides,
   };
   return Object.assign(createCore(ports), { ports, events });

@@ -1,3 +1,4 @@
+import { AppError } from '../errors';
 import type { Handlers } from '../ipc/handlers';
 import type { ProfileService } from '../profiles/profileService';
 import type { ProfileCaches } from './profileCaches';
@@ -6,6 +7,7 @@ type CacheHandlers = Pick<
   Handlers,
   | 'syncStart'
   | 'syncCancel'
+  | 'syncSetPlan'
   | 'cacheSchema'
   | 'recordsWindow'
   | 'recordsCreate'
@@ -38,12 +40,19 @@ export function createCacheHandlers(caches: ProfileCaches, profiles: ProfileServ
       caches.cancel(profileId, baseId);
       return Promise.resolve(done);
     },
+    syncSetPlan: ({ profileId, baseId, plan }) => {
+      const { cache, budget } = cacheOf(profileId);
+      if (!cache.prepare('SELECT 1 FROM bases WHERE id = ?').get(baseId)) throw new AppError('NOT_FOUND', 'That base is not in the offline cache yet: sync it first.');
+      budget.setPlan(baseId, plan);
+      return Promise.resolve(done);
+    },
     cacheSchema: ({ profileId }) => {
-      const { cache, store } = cacheOf(profileId);
+      const { cache, store, budget } = cacheOf(profileId);
       const bases = cache.prepare('SELECT id, name FROM bases ORDER BY name').all() as Array<{ id: string; name: string }>;
       return Promise.resolve({
         bases: bases.map((base) => ({
           ...base,
+          budget: budget.view(base.id),
           tables: (cache.prepare('SELECT t.id, t.name, t.primary_field_id, s.records, s.last_full_sync_at FROM tables t LEFT JOIN sync_state s ON s.table_id = t.id WHERE t.base_id = ? ORDER BY t.position').all(base.id) as Array<{ id: string; name: string; primary_field_id: string; records: number | null; last_full_sync_at: number | null }>).map((t) => ({
             id: t.id,
             name: t.name,

@@ -107,4 +107,22 @@ export const cacheMigrations: Migration[] = [
       db.exec('ALTER TABLE sync_state ADD COLUMN window_end INTEGER');
     },
   },
+  {
+    version: 5,
+    name: '005-call-budget',
+    up(db) {
+      // Calls sent per base per month (UTC), so a monthly quota is respected across restarts,
+      // and the plan the person says a base's workspace is on.
+      db.exec(`
+        CREATE TABLE call_log (
+          month TEXT NOT NULL,
+          base_id TEXT NOT NULL,
+          priority TEXT NOT NULL CHECK (priority IN ('interactive', 'background')),
+          calls INTEGER NOT NULL,
+          PRIMARY KEY (month, base_id, priority)
+        );
+        ALTER TABLE bases ADD COLUMN call_plan TEXT NOT NULL DEFAULT 'unknown';
+      `);
+    },
+  },
 ];

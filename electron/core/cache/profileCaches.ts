@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { AirtableError } from '../airtable/airtableError';
 import type { AirtableClient } from '../airtable/client';
@@ -9,6 +10,10 @@ import type { Clock, Logger } from '../ports';
 import { BaseSync } from '../sync/baseSync';
 import { WebhookSync } from '../sync/webhookSync';
 import { WindowSync } from '../sync/windowSync';
+import { refreshComputed } from '../sync/webhookSync';
+import { CallBudget } from '../sync/callBudget';
+import { extraDue, type SyncTrigger } from '../sync/syncPolicy';
+import type { Priority } from '../scheduler/types';
 import { Outbox } from '../outbox/outbox';
 import { OutboxActions } from '../outbox/outboxActions';
 import { OutboxReplay } from '../outbox/outboxReplay';
@@ -33,10 +38,8 @@ export interface ProfileCache {
   webhooks: WebhookSync;
   windows: WindowSync;
   attachments: AttachmentCache;
+  budget: CallBudget;
 }
-
-/** Without webhooks, deletions need an id-only pass over every record: at most this often. */
-const ID_PASS_EVERY_MS = 6 * 3600_000;
 
 const unreachable = (e: unknown) => e instanceof AirtableError && (e.kind === 'network' || e.kind === 'timeout' || e.kind === 'server');
 
@@ -88,34 +91,67 @@ export class ProfileCaches {
       webhooks: new WebhookSync(api, store, this.deps.clock),
       windows: new WindowSync(api, store, this.deps.clock),
       attachments: new AttachmentCache(cache, folder, this.deps.fetch, api, now),
+      budget: new CallBudget(cache, now),
     };
     this.open.set(profileId, entry);
     return entry;
   }
 
-  /** Full sync the first time (and whenever the webhook asks for one), incremental after that. */
-  async sync(profileId: string, baseId: string): Promise<void> {
+  /** Counts a call sent for a profile's base (the scheduler reports every attempt). */
+  recordCall(profileId: string, baseId: string | undefined, priority: Priority): void {
+    if (baseId) this.open.get(profileId)?.budget.record(baseId, priority);
+  }
+
+  /** Whether the profile has a cache on disk (without creating one). */
+  exists(profileId: string): boolean {
+    return this.open.has(profileId) || existsSync(path.join(this.deps.folderOf(profileId), 'cache.sqlite'));
+  }
+
+  isOpen(profileId: string): boolean {
+    return this.open.has(profileId);
+  }
+
+  /** Bases the person has synced (completely or not: an interrupted first sync counts). */
+  syncedBases(profileId: string): string[] {
+    return (this.get(profileId).cache.prepare('SELECT DISTINCT base_id FROM sync_state ORDER BY base_id').all() as Array<{ base_id: string }>).map((r) => r.base_id);
+  }
+
+  isSyncing(profileId: string, baseId: string): boolean {
+    return this.running.has(`${profileId}:${baseId}`);
+  }
+
+  /**
+   * Full sync the first time (and whenever the webhook asks for one), incremental after that.
+   * Progress events say how many calls the base used during the run.
+   */
+  async sync(profileId: string, baseId: string, trigger: SyncTrigger = 'person'): Promise<void> {
     const key = `${profileId}:${baseId}`;
     if (this.running.has(key)) return;
     const controller = new AbortController();
     this.running.set(key, controller);
     const p = this.get(profileId);
+    const callsBefore = p.budget.used(baseId);
     const progress = (phase: EventPayload<'syncChanged'>['phase'], extra: Partial<EventPayload<'syncChanged'>> = {}) =>
-      this.deps.emit('syncChanged', { profileId, baseId, phase, tablesTotal: 0, tablesDone: 0, records: 0, secondsLeft: null, message: null, ...extra });
+      this.deps.emit('syncChanged', { profileId, baseId, phase, tablesTotal: 0, tablesDone: 0, records: 0, secondsLeft: null, message: null, trigger, calls: p.budget.used(baseId) - callsBefore, ...extra });
     try {
-      const synced = p.cache.prepare('SELECT COUNT(*) AS n FROM sync_state WHERE base_id = ? AND last_full_sync_at IS NOT NULL').get(baseId) as { n: number };
-      let full = synced.n === 0;
+      // Full until every table has finished one complete pass (an interrupted first sync resumes).
+      const state = p.cache.prepare('SELECT COUNT(*) AS total, COUNT(last_full_sync_at) AS synced FROM sync_state WHERE base_id = ?').get(baseId) as { total: number; synced: number };
+      let full = state.total === 0 || state.synced < state.total;
       if (!full) {
         progress('incremental');
         const hasWebhook = p.cache.prepare('SELECT 1 FROM webhooks WHERE base_id = ?').get(baseId) !== undefined;
         if (hasWebhook) full = (await p.webhooks.pull(baseId, controller.signal)).needsFullSync;
-        else await this.windowSync(p, baseId, controller.signal);
+        else await this.windowSync(p, baseId, trigger, controller.signal);
       }
       if (full) {
         // Base names and permission levels come with the base list (metadata: no quota cost).
         p.store.saveBases(await p.api.meta.listBases({ priority: 'background', signal: controller.signal }));
         await p.baseSync.run(baseId, { signal: controller.signal, onProgress: (x) => progress(x.phase === 'done' ? 'records' : x.phase, { tablesTotal: x.tablesTotal, tablesDone: x.tablesDone, records: x.records, secondsLeft: x.secondsLeft }) });
         await p.webhooks.ensure(baseId, controller.signal).catch((error: unknown) => this.deps.logger.warn('webhook unavailable: later syncs re-read', { error: error instanceof Error ? error.message : 'unknown' }));
+        this.setLast(p, `computed:${baseId}`); // a full read has every computed value fresh
+      } else if (this.extraAffordable(p, baseId, 'computed', trigger)) {
+        await refreshComputed(p.api, p.store, baseId, this.deps.clock, controller.signal);
+        this.setLast(p, `computed:${baseId}`);
       }
       p.outbox.reapplyAll();
       this.setOnline(profileId, true);
@@ -136,17 +172,34 @@ export class ProfileCaches {
     }
   }
 
-  /** Modified-time windows, with a deletion pass when the last one is old enough. */
-  private async windowSync(p: ProfileCache, baseId: string, signal: AbortSignal): Promise<void> {
-    const key = `idpass:${baseId}`;
-    const last = Number((p.cache.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? 0);
-    const findDeletions = this.deps.clock.now() - last >= ID_PASS_EVERY_MS;
+  /** Modified-time windows, with a deletion pass when the plan and the trigger allow one. */
+  private async windowSync(p: ProfileCache, baseId: string, trigger: SyncTrigger, signal: AbortSignal): Promise<void> {
+    const findDeletions = this.extraAffordable(p, baseId, 'idPass', trigger);
     await p.windows.run(baseId, { findDeletions, signal });
-    if (findDeletions) p.cache.transaction(() => p.cache.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, String(this.deps.clock.now()))).immediate();
+    if (findDeletions) this.setLast(p, `idpass:${baseId}`);
+  }
+
+  /** Due by the plan's schedule and, in the background, within what the month has left. */
+  private extraAffordable(p: ProfileCache, baseId: string, extra: 'computed' | 'idPass', trigger: SyncTrigger): boolean {
+    const last = Number((p.cache.prepare('SELECT value FROM settings WHERE key = ?').get(`${extra === 'computed' ? 'computed' : 'idpass'}:${baseId}`) as { value: string } | undefined)?.value ?? 0);
+    if (!extraDue(extra, p.budget.plan(baseId), trigger, last, this.deps.clock.now())) return false;
+    if (trigger === 'person') return true;
+    const records = (p.cache.prepare('SELECT IFNULL(SUM(records), 0) AS n FROM sync_state WHERE base_id = ?').get(baseId) as { n: number }).n;
+    const tables = (p.cache.prepare('SELECT COUNT(*) AS n FROM tables WHERE base_id = ?').get(baseId) as { n: number }).n;
+    return p.budget.backgroundLeft(baseId) >= Math.ceil(records / 100) + tables;
+  }
+
+  private setLast(p: ProfileCache, key: string): void {
+    p.cache.transaction(() => p.cache.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, String(this.deps.clock.now()))).immediate();
   }
 
   cancel(profileId: string, baseId: string): void {
     this.running.get(`${profileId}:${baseId}`)?.abort();
+  }
+
+  /** Cancels every sync in progress (quitting). */
+  cancelAll(): void {
+    for (const controller of this.running.values()) controller.abort();
   }
 
   /** Sends the outbox; a network failure marks the profile offline and keeps the edits. */

@@ -50,6 +50,7 @@ export class RequestScheduler {
   private readonly stoppedProfiles = new Map<string, AirtableError>();
   private readonly inFlight = new Map<Job, AbortController>();
   private readonly calls = new Map<string, number>();
+  private readonly sentListeners = new Set<(request: ScheduledRequest<unknown>) => void>();
   private seq = 0;
   private timer: { cancel(): void } | undefined;
   private timerAt = Infinity;
@@ -88,6 +89,12 @@ export class RequestScheduler {
       this.enqueue(job);
       this.pump();
     });
+  }
+
+  /** Called for every attempt that goes out (each one counts against a monthly quota). */
+  onSent(listener: (request: ScheduledRequest<unknown>) => void): () => void {
+    this.sentListeners.add(listener);
+    return () => this.sentListeners.delete(listener);
   }
 
   /** Tells the scheduler which workspace a base is in, so a spent quota stops the whole workspace. */
@@ -215,6 +222,13 @@ export class RequestScheduler {
     const workspace = this.workspaceKey(request.baseId);
     if (workspace) this.calls.set(workspace, (this.calls.get(workspace) ?? 0) + 1);
     this.counters.sent++;
+    for (const listener of this.sentListeners) {
+      try {
+        listener(request);
+      } catch (error) {
+        this.logger.warn('call listener failed', { error: error instanceof Error ? error.message : 'unknown' });
+      }
+    }
 
     const controller = new AbortController();
     this.inFlight.set(job, controller);

@@ -49,6 +49,8 @@ export function createCliCore(env: CliEnvironment): Core {
     emit: () => {},
     browser: { open: (url) => Promise.resolve(env.showUrl(url)) },
     oauthDefaults,
+    // One command, then exit: syncing happens only when asked.
+    backgroundSync: false,
   });
   return core;
 }
