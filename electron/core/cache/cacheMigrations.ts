@@ -1,4 +1,5 @@
 import type { Migration } from '../db/migrate';
+import { recordText } from './recordText';
 
 /**
  * One cache database per profile. Records keep their cells as JSON keyed by field id; sorting
@@ -123,6 +124,23 @@ export const cacheMigrations: Migration[] = [
         );
         ALTER TABLE bases ADD COLUMN call_plan TEXT NOT NULL DEFAULT 'unknown';
       `);
+    },
+  },
+  {
+    version: 6,
+    name: '006-contentless-search-index',
+    up(db) {
+      // The index no longer keeps its own copy of every record's text (half the index's size
+      // on disk, and faster inserts); entries are deleted by rowid (contentless_delete), and
+      // the table is checked on the records row the match joins to.
+      db.exec(`
+        DROP TABLE records_fts;
+        CREATE VIRTUAL TABLE records_fts USING fts5(text, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2', detail = none);
+      `);
+      const insert = db.prepare('INSERT INTO records_fts (rowid, text) VALUES (?, ?)');
+      for (const row of db.prepare('SELECT seq, cells FROM records WHERE pending <> 2').all() as Array<{ seq: number; cells: string }>) {
+        insert.run(row.seq, recordText(JSON.parse(row.cells) as Record<string, unknown>));
+      }
     },
   },
 ];

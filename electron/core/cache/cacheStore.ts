@@ -88,7 +88,7 @@ export class CacheStore {
     const existing = this.db.prepare('SELECT seq, pending FROM records WHERE id = ?');
     const update = this.db.prepare('UPDATE records SET cells = ?, last_seen = ?, table_id = ? WHERE seq = ?');
     const drop = this.db.prepare('DELETE FROM records_fts WHERE rowid = ?');
-    const index = this.db.prepare('INSERT INTO records_fts (rowid, text, table_id) VALUES (?, ?, ?)');
+    const index = this.db.prepare('INSERT INTO records_fts (rowid, text) VALUES (?, ?)');
     this.db.transaction(() => {
       for (const record of records) {
         const cells = JSON.stringify(record.fields);
@@ -102,7 +102,7 @@ export class CacheStore {
           drop.run(row.seq);
           seq = row.seq;
         }
-        index.run(seq, recordText(record.fields), tableId);
+        index.run(seq, recordText(record.fields));
       }
     }).immediate();
   }

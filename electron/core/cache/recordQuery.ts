@@ -69,8 +69,8 @@ export class RecordQueries {
     const where: string[] = ['table_id = ?', 'pending <> 2'];
     const params: unknown[] = [query.tableId];
     if (searching && query.search) {
-      where.push('rowid IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ? AND table_id = ?)');
-      params.push(ftsQuery(query.search), query.tableId);
+      where.push('rowid IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?)');
+      params.push(ftsQuery(query.search));
     }
     for (const filter of query.filters ?? []) {
       const [sql, values] = filterSql(filter, field(filter.fieldId));
@@ -111,7 +111,7 @@ export class RecordQueries {
   }
 
   private searchWindow(query: RecordQuery, field: (id: string) => CachedField): RecordWindow {
-    const where = ['records_fts MATCH ?', 'f.table_id = ?', 'r.pending <> 2'];
+    const where = ['records_fts MATCH ?', 'r.table_id = ?', 'r.pending <> 2'];
     const params: unknown[] = [ftsQuery(query.search ?? ''), query.tableId];
     for (const filter of query.filters ?? []) {
       const [sql, values] = filterSql(filter, field(filter.fieldId));

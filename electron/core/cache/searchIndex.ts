@@ -6,10 +6,10 @@ import { recordText } from './recordText';
  * entry is a rowid lookup, not a scan of the index.
  */
 export function reindex(db: SqlDatabase, recordId: string): void {
-  const row = db.prepare('SELECT rowid, table_id, cells, pending FROM records WHERE id = ?').get(recordId) as { rowid: number; table_id: string; cells: string; pending: number } | undefined;
+  const row = db.prepare('SELECT rowid, cells, pending FROM records WHERE id = ?').get(recordId) as { rowid: number; cells: string; pending: number } | undefined;
   if (!row) return;
   db.prepare('DELETE FROM records_fts WHERE rowid = ?').run(row.rowid);
-  if (row.pending !== 2) db.prepare('INSERT INTO records_fts (rowid, text, table_id) VALUES (?, ?, ?)').run(row.rowid, recordText(JSON.parse(row.cells) as Record<string, unknown>), row.table_id);
+  if (row.pending !== 2) db.prepare('INSERT INTO records_fts (rowid, text) VALUES (?, ?)').run(row.rowid, recordText(JSON.parse(row.cells) as Record<string, unknown>));
 }
 
 /** Call before deleting the record row. */
