@@ -24,6 +24,7 @@ import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import path from 'node:path';
 import { ProfileCaches } from './cache/profileCaches';
 import { createCacheHandlers } from './cache/cacheHandlers';
+import { createSchemaHandlers } from './cache/schemaHandlers';
 import { BackgroundSync, type BackgroundSyncOptions } from './sync/backgroundSync';
 
 /** The ports core needs from whoever hosts it: Electron's main process, the CLI, or a test. */
@@ -152,6 +153,7 @@ export function createCore(ports: CorePorts): Core {
       },
     }),
     ...createCacheHandlers(caches, profiles),
+    ...createSchemaHandlers(caches, profiles, clock),
   };
 
   return {

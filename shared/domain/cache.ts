@@ -100,7 +100,11 @@ export const CachedSchemaView = z
                 id: z.string(),
                 name: z.string(),
                 primaryFieldId: z.string(),
-                fields: z.array(z.object({ id: z.string(), name: z.string(), type: z.string(), options: z.record(z.string(), z.unknown()).nullable() }).strict()),
+                description: z.string().nullable(),
+                fields: z.array(
+                  z.object({ id: z.string(), name: z.string(), type: z.string(), description: z.string().nullable(), options: z.record(z.string(), z.unknown()).nullable() }).strict(),
+                ),
+                views: z.array(z.object({ id: z.string(), name: z.string(), type: z.string() }).strict()),
                 records: z.number(),
                 lastSyncedAt: z.number().nullable(),
               })

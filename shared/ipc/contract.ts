@@ -17,6 +17,8 @@ export const MAX_INPUT_BYTES = 1_000_000;
 const noInput = z.object({}).strict();
 const profileId = z.string().uuid();
 const done = z.object({ done: z.literal(true) }).strict();
+const SchemaName = z.string().trim().min(1).max(255);
+const SchemaDescription = z.string().max(20_000);
 
 export const methods = {
   appInfo: { channel: 'app:info', input: noInput, output: AppInfo },
@@ -37,6 +39,34 @@ export const methods = {
   syncCancel: { channel: 'sync:cancel', input: z.object({ profileId, baseId: Ids.baseId }).strict(), output: done },
   /** The API plan of a base's workspace, which sets how many calls background sync may spend. */
   syncSetPlan: { channel: 'sync:set-plan', input: z.object({ profileId, baseId: Ids.baseId, plan: CallPlan }).strict(), output: done },
+  /** Every base the profile's grant can see in Airtable, and whether it is synced here. */
+  basesList: {
+    channel: 'bases:list',
+    input: z.object({ profileId }).strict(),
+    output: z.array(z.object({ id: z.string(), name: z.string(), permissionLevel: z.string(), synced: z.boolean() }).strict()),
+  },
+  schemaCreateTable: {
+    channel: 'schema:create-table',
+    input: z.object({ profileId, baseId: Ids.baseId, name: SchemaName, description: SchemaDescription.optional(), primaryFieldName: SchemaName }).strict(),
+    output: z.object({ id: z.string() }).strict(),
+  },
+  schemaUpdateTable: {
+    channel: 'schema:update-table',
+    input: z.object({ profileId, baseId: Ids.baseId, tableId: Ids.tableId, name: SchemaName.optional(), description: SchemaDescription.optional() }).strict(),
+    output: done,
+  },
+  schemaCreateField: {
+    channel: 'schema:create-field',
+    input: z
+      .object({ profileId, baseId: Ids.baseId, tableId: Ids.tableId, name: SchemaName, type: z.string().regex(/^[a-zA-Z]{2,40}$/), description: SchemaDescription.optional(), options: z.record(z.string(), z.unknown()).optional() })
+      .strict(),
+    output: z.object({ id: z.string() }).strict(),
+  },
+  schemaUpdateField: {
+    channel: 'schema:update-field',
+    input: z.object({ profileId, baseId: Ids.baseId, tableId: Ids.tableId, fieldId: Ids.fieldId, name: SchemaName.optional(), description: SchemaDescription.optional() }).strict(),
+    output: done,
+  },
   /** What is cached for a profile: bases, tables, fields, record counts, last sync times. */
   cacheSchema: { channel: 'cache:schema', input: z.object({ profileId }).strict(), output: CachedSchemaView },
   recordsWindow: { channel: 'records:window', input: WindowQuery, output: z.object({ records: z.array(CachedRecordView), next: z.string().nullable() }).strict() },

@@ -53,11 +53,13 @@ export function createCacheHandlers(caches: ProfileCaches, profiles: ProfileServ
         bases: bases.map((base) => ({
           ...base,
           budget: budget.view(base.id),
-          tables: (cache.prepare('SELECT t.id, t.name, t.primary_field_id, s.records, s.last_full_sync_at FROM tables t LEFT JOIN sync_state s ON s.table_id = t.id WHERE t.base_id = ? ORDER BY t.position').all(base.id) as Array<{ id: string; name: string; primary_field_id: string; records: number | null; last_full_sync_at: number | null }>).map((t) => ({
+          tables: (cache.prepare('SELECT t.id, t.name, t.description, t.primary_field_id, s.records, s.last_full_sync_at FROM tables t LEFT JOIN sync_state s ON s.table_id = t.id WHERE t.base_id = ? ORDER BY t.position').all(base.id) as Array<{ id: string; name: string; description: string | null; primary_field_id: string; records: number | null; last_full_sync_at: number | null }>).map((t) => ({
             id: t.id,
             name: t.name,
+            description: t.description,
             primaryFieldId: t.primary_field_id,
-            fields: store.fields(t.id).map((f) => ({ id: f.id, name: f.name, type: f.type, options: f.options })),
+            fields: store.fields(t.id).map((f) => ({ id: f.id, name: f.name, type: f.type, description: f.description, options: f.options })),
+            views: cache.prepare('SELECT id, name, type FROM views WHERE table_id = ? ORDER BY position').all(t.id) as Array<{ id: string; name: string; type: string }>,
             records: (cache.prepare('SELECT COUNT(*) AS n FROM records WHERE table_id = ? AND pending <> 2').get(t.id) as { n: number }).n,
             lastSyncedAt: t.last_full_sync_at,
           })),

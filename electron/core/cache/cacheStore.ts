@@ -8,6 +8,7 @@ export interface CachedField {
   tableId: string;
   name: string;
   type: string;
+  description: string | null;
   options: Record<string, unknown> | null;
 }
 
@@ -60,11 +61,12 @@ export class CacheStore {
   }
 
   fields(tableId: string): CachedField[] {
-    return (this.db.prepare('SELECT id, table_id, name, type, options FROM fields WHERE table_id = ? ORDER BY position').all(tableId) as Array<{ id: string; table_id: string; name: string; type: string; options: string | null }>).map((r) => ({
+    return (this.db.prepare('SELECT id, table_id, name, type, description, options FROM fields WHERE table_id = ? ORDER BY position').all(tableId) as Array<{ id: string; table_id: string; name: string; type: string; description: string | null; options: string | null }>).map((r) => ({
       id: r.id,
       tableId: r.table_id,
       name: r.name,
       type: r.type,
+      description: r.description,
       options: r.options ? (JSON.parse(r.options) as Record<string, unknown>) : null,
     }));
   }
