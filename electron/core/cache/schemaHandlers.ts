@@ -44,7 +44,7 @@ export function createSchemaHandlers(caches: ProfileCaches, profiles: ProfileSer
     },
     schemaCreateField: async ({ profileId, baseId, tableId, name, type, description, options }) => {
       const p = cacheOf(profileId);
-      const field = await p.api.meta.createField(baseId, tableId, { name, type, ...(description ? { description } : {}), ...(options ? { options } : {}) } as Parameters<typeof p.api.meta.createField>[2], interactive);
+      const field = await p.api.meta.createField(baseId, tableId, { name, type, ...(description ? { description } : {}), ...(options ? { options } : {}) }, interactive);
       await reload(p, baseId);
       return { id: field.id };
     },
