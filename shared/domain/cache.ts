@@ -104,7 +104,7 @@ export const CachedSchemaView = z
                 fields: z.array(
                   z.object({ id: z.string(), name: z.string(), type: z.string(), description: z.string().nullable(), options: z.record(z.string(), z.unknown()).nullable() }).strict(),
                 ),
-                views: z.array(z.object({ id: z.string(), name: z.string(), type: z.string() }).strict()),
+                views: z.array(z.object({ id: z.string(), name: z.string(), type: z.string(), visibleFieldIds: z.array(z.string()).nullable() }).strict()),
                 records: z.number(),
                 lastSyncedAt: z.number().nullable(),
               })

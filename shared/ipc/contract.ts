@@ -70,6 +70,12 @@ export const methods = {
   /** What is cached for a profile: bases, tables, fields, record counts, last sync times. */
   cacheSchema: { channel: 'cache:schema', input: z.object({ profileId }).strict(), output: CachedSchemaView },
   recordsWindow: { channel: 'records:window', input: WindowQuery, output: z.object({ records: z.array(CachedRecordView), next: z.string().nullable() }).strict() },
+  /** Records by id from any table of the profile's cache (record detail, linked-record names). */
+  recordsGet: {
+    channel: 'records:get',
+    input: z.object({ profileId, recordIds: z.array(Ids.recordId).min(1).max(200) }).strict(),
+    output: z.object({ records: z.array(z.object({ tableId: z.string(), record: CachedRecordView }).strict()) }).strict(),
+  },
   recordsCreate: {
     channel: 'records:create',
     input: z.object({ profileId, baseId: Ids.baseId, tableId: Ids.tableId, fields: z.record(Ids.fieldId, z.unknown()) }).strict(),
@@ -100,6 +106,8 @@ export const methods = {
 export const events = {
   appChanged: { channel: 'app:changed', payload: z.object({ dataFolder: z.string() }).strict() },
   syncChanged: { channel: 'sync:changed', payload: SyncProgressView },
+  /** The outbox of a profile changed (an edit was queued, sent, rejected or became a conflict). */
+  outboxChanged: { channel: 'outbox:changed', payload: z.object({ profileId: z.string(), pending: z.number(), rejected: z.number(), conflicts: z.number() }).strict() },
   connectivityChanged: { channel: 'connectivity:changed', payload: z.object({ profileId: z.string(), online: z.boolean() }).strict() },
   profilesChanged: {
     channel: 'profiles:changed',

@@ -10,6 +10,7 @@ type CacheHandlers = Pick<
   | 'syncSetPlan'
   | 'cacheSchema'
   | 'recordsWindow'
+  | 'recordsGet'
   | 'recordsCreate'
   | 'recordsUpdate'
   | 'recordsDelete'
@@ -29,7 +30,10 @@ export function createCacheHandlers(caches: ProfileCaches, profiles: ProfileServ
     return caches.get(profileId);
   };
   // Offline edits are answered at once; sending them happens in the background.
-  const sendSoon = (profileId: string) => void caches.flush(profileId).catch(() => undefined);
+  const sendSoon = (profileId: string) => {
+    caches.publishOutbox(profileId);
+    void caches.flush(profileId).catch(() => undefined);
+  };
   return {
     syncStart: ({ profileId, baseId }) => {
       profiles.get(profileId);
@@ -59,7 +63,12 @@ export function createCacheHandlers(caches: ProfileCaches, profiles: ProfileServ
             description: t.description,
             primaryFieldId: t.primary_field_id,
             fields: store.fields(t.id).map((f) => ({ id: f.id, name: f.name, type: f.type, description: f.description, options: f.options })),
-            views: cache.prepare('SELECT id, name, type FROM views WHERE table_id = ? ORDER BY position').all(t.id) as Array<{ id: string; name: string; type: string }>,
+            views: (cache.prepare('SELECT id, name, type, visible_field_ids FROM views WHERE table_id = ? ORDER BY position').all(t.id) as Array<{ id: string; name: string; type: string; visible_field_ids: string | null }>).map((v) => ({
+              id: v.id,
+              name: v.name,
+              type: v.type,
+              visibleFieldIds: v.visible_field_ids ? (JSON.parse(v.visible_field_ids) as string[]) : null,
+            })),
             records: (cache.prepare('SELECT COUNT(*) AS n FROM records WHERE table_id = ? AND pending <> 2').get(t.id) as { n: number }).n,
             lastSyncedAt: t.last_full_sync_at,
           })),
@@ -70,6 +79,7 @@ export function createCacheHandlers(caches: ProfileCaches, profiles: ProfileServ
       caches.requireTable(profileId, query.tableId);
       return Promise.resolve(cacheOf(profileId).queries.window(query));
     },
+    recordsGet: ({ profileId, recordIds }) => Promise.resolve({ records: cacheOf(profileId).queries.byIds(recordIds) }),
     recordsCreate: ({ profileId, baseId, tableId, fields }) => {
       caches.requireTable(profileId, tableId);
       const id = cacheOf(profileId).outbox.create(baseId, tableId, fields);
@@ -100,6 +110,7 @@ export function createCacheHandlers(caches: ProfileCaches, profiles: ProfileServ
     },
     outboxDiscard: ({ profileId, seq }) => {
       cacheOf(profileId).actions.discard(seq);
+      caches.publishOutbox(profileId);
       return Promise.resolve(done);
     },
     attachmentsUsage: ({ profileId }) => Promise.resolve(cacheOf(profileId).attachments.usage()),

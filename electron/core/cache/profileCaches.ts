@@ -204,8 +204,24 @@ export class ProfileCaches {
 
   /** Sends the outbox; a network failure marks the profile offline and keeps the edits. */
   async flush(profileId: string): Promise<void> {
-    const result = await this.get(profileId).replay.run();
-    this.setOnline(profileId, !result.offline);
+    try {
+      const result = await this.get(profileId).replay.run();
+      this.setOnline(profileId, !result.offline);
+    } finally {
+      if (this.open.has(profileId)) this.publishOutbox(profileId);
+    }
+  }
+
+  /** Tells the UI how many edits wait, were rejected, or conflict. */
+  publishOutbox(profileId: string): void {
+    const p = this.get(profileId);
+    const edits = p.outbox.list();
+    this.deps.emit('outboxChanged', {
+      profileId,
+      pending: edits.filter((e) => e.status === 'pending' || e.status === 'sending').length,
+      rejected: edits.filter((e) => e.status === 'rejected').length,
+      conflicts: p.actions.conflicts().length,
+    });
   }
 
   /** Closes a profile's databases (before its folder is deleted, or on quit). */

@@ -131,6 +131,16 @@ export class RecordQueries {
     return { records: page.map(toRecord), next: last ? encodeCursor([last.k0]) : null };
   }
 
+  /** Records by id, wherever they are cached (deleted-while-offline ones are left out). */
+  byIds(ids: readonly string[]): Array<{ tableId: string; record: CachedRecord }> {
+    const rows = this.db.prepare('SELECT id, table_id, cells, created_time, pending FROM records WHERE id IN (SELECT value FROM json_each(?)) AND pending <> 2').all(JSON.stringify(ids)) as Array<Row & { table_id: string }>;
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [{ tableId: row.table_id, record: toRecord(row) }] : [];
+    });
+  }
+
   count(tableId: string): number {
     return (this.db.prepare('SELECT COUNT(*) AS n FROM records WHERE table_id = ?').get(tableId) as { n: number }).n;
   }
