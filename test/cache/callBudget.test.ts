@@ -88,6 +88,8 @@ describe('background sync against the sandbox', () => {
     expect(p.budget.used(base.id)).toBe(await sandboxCalls());
     const runs = v.core.events.filter((e) => e.event === 'syncChanged').map((e) => e.payload as { phase: string; calls: number; trigger: string });
     expect(runs.at(-1)).toMatchObject({ phase: 'done', trigger: 'person', calls: p.budget.used(base.id) });
+    // A sync the person started does not eat into what background sync may spend.
+    expect(p.budget.view(base.id).backgroundCalls).toBe(0);
 
     // A quiet incremental run in the background: one webhook poll, no computed-field re-read.
     await h.control('stats/reset');

@@ -50,6 +50,7 @@ const unreachable = (e: unknown) => e instanceof AirtableError && (e.kind === 'n
 export class ProfileCaches {
   private readonly open = new Map<string, ProfileCache>();
   private readonly running = new Map<string, AbortController>();
+  private readonly triggers = new Map<string, SyncTrigger>();
   private readonly online = new Map<string, boolean>();
 
   constructor(
@@ -97,9 +98,15 @@ export class ProfileCaches {
     return entry;
   }
 
-  /** Counts a call sent for a profile's base (the scheduler reports every attempt). */
+  /**
+   * Counts a call sent for a profile's base (the scheduler reports every attempt). Calls of a
+   * sync the person started are theirs even though they are sent at background priority; only
+   * the automatic schedule spends the background allowance.
+   */
   recordCall(profileId: string, baseId: string | undefined, priority: Priority): void {
-    if (baseId) this.open.get(profileId)?.budget.record(baseId, priority);
+    if (!baseId) return;
+    const trigger = this.triggers.get(`${profileId}:${baseId}`);
+    this.open.get(profileId)?.budget.record(baseId, trigger === 'person' ? 'interactive' : trigger === 'background' ? 'background' : priority);
   }
 
   /** Whether the profile has a cache on disk (without creating one). */
@@ -129,6 +136,7 @@ export class ProfileCaches {
     if (this.running.has(key)) return;
     const controller = new AbortController();
     this.running.set(key, controller);
+    this.triggers.set(key, trigger);
     const p = this.get(profileId);
     const callsBefore = p.budget.used(baseId);
     const progress = (phase: EventPayload<'syncChanged'>['phase'], extra: Partial<EventPayload<'syncChanged'>> = {}) =>
@@ -169,6 +177,7 @@ export class ProfileCaches {
       }
     } finally {
       this.running.delete(key);
+      this.triggers.delete(key);
     }
   }
 

@@ -17,7 +17,8 @@ const SPENT_RECHECK_MS = 3600_000;
  * Keeps synced bases fresh without the person asking, spending as few calls as the base's plan
  * allows: each base's runs are spaced so that its background allowance lasts the month (every
  * 2 minutes at most on unlimited plans), using the last run's cost as the estimate of the next.
- * At start-up it also resumes syncs a quit or crash interrupted.
+ * At start-up it also resumes syncs a quit or crash interrupted; each pass also retries the
+ * outbox of a profile with edits waiting (so they leave soon after the network returns).
  */
 export class BackgroundSync {
   private readonly options: BackgroundSyncOptions;
@@ -52,6 +53,8 @@ export class BackgroundSync {
     for (const profileId of this.deps.connectedProfiles()) {
       if (this.stopped || !caches.exists(profileId)) continue;
       const p = caches.get(profileId);
+      // Edits made offline go out as soon as Airtable answers again.
+      if (p.outbox.list().some((e) => e.status === 'pending')) await caches.flush(profileId).catch(() => undefined);
       for (const baseId of caches.syncedBases(profileId)) {
         const key = `${profileId}:${baseId}`;
         if (this.stopped) return;

@@ -13,13 +13,13 @@ interface AppState {
   screen: Screen;
   problem: Problem | null;
   paletteOpen: boolean;
-  load(): Promise<void>;
-  openProfile(profileId: string | null): void;
-  openTable(baseId: string, tableId: string, screen?: Screen): void;
-  show(screen: Screen): void;
-  report(error: unknown): void;
-  dismissProblem(): void;
-  setPaletteOpen(open: boolean): void;
+  load: () => Promise<void>;
+  openProfile: (profileId: string | null) => void;
+  openTable: (baseId: string, tableId: string, screen?: Screen) => void;
+  show: (screen: Screen) => void;
+  report: (error: unknown) => void;
+  dismissProblem: () => void;
+  setPaletteOpen: (open: boolean) => void;
 }
 
 const LAST_PROFILE = 'airvault.lastProfile';

@@ -6,10 +6,10 @@ export type OutboxView = MethodOutput<'outboxList'>;
 
 interface OutboxState {
   byProfile: Record<string, OutboxView>;
-  load(profileId: string): Promise<void>;
-  retry(profileId: string, seq: number): Promise<void>;
-  discard(profileId: string, seq: number): Promise<void>;
-  resolve(profileId: string, conflictId: number, choice: { keep: 'mine' | 'theirs' } | { value: unknown }): Promise<void>;
+  load: (profileId: string) => Promise<void>;
+  retry: (profileId: string, seq: number) => Promise<void>;
+  discard: (profileId: string, seq: number) => Promise<void>;
+  resolve: (profileId: string, conflictId: number, choice: { keep: 'mine' | 'theirs' } | { value: unknown }) => Promise<void>;
 }
 
 /** Edits waiting to reach Airtable, rejected ones with their reason, and conflicts to settle. */

@@ -9,16 +9,16 @@ interface ProfilesState {
   lastConnectError: string | null;
   oauth: OAuthSettingsView | null;
   loaded: boolean;
-  load(): Promise<void>;
-  received(update: { profiles: ProfileView[]; connecting: string | null; lastConnectError: string | null }): void;
-  create(name: string, color?: ProfileColor): Promise<ProfileView>;
-  rename(id: string, name: string): Promise<void>;
-  recolor(id: string, color: ProfileColor): Promise<void>;
-  remove(id: string): Promise<void>;
-  connectPat(id: string, token: string): Promise<void>;
-  connectOauth(id: string): Promise<void>;
-  cancelConnect(): Promise<void>;
-  saveOauth(settings: Parameters<typeof call<'oauthSettingsSet'>>[1]): Promise<void>;
+  load: () => Promise<void>;
+  received: (update: { profiles: ProfileView[]; connecting: string | null; lastConnectError: string | null }) => void;
+  create: (name: string, color?: ProfileColor) => Promise<ProfileView>;
+  rename: (id: string, name: string) => Promise<void>;
+  recolor: (id: string, color: ProfileColor) => Promise<void>;
+  remove: (id: string) => Promise<void>;
+  connectPat: (id: string, token: string) => Promise<void>;
+  connectOauth: (id: string) => Promise<void>;
+  cancelConnect: () => Promise<void>;
+  saveOauth: (settings: Parameters<typeof call<'oauthSettingsSet'>>[1]) => Promise<void>;
 }
 
 /** Profiles as main reports them; every change also arrives as profiles:changed. */

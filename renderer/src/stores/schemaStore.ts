@@ -11,8 +11,8 @@ export type RemoteBase = MethodOutput<'basesList'>[number];
 interface SchemaState {
   byProfile: Record<string, CachedSchema>;
   remote: Record<string, RemoteBase[]>;
-  load(profileId: string): Promise<void>;
-  loadRemote(profileId: string): Promise<void>;
+  load: (profileId: string) => Promise<void>;
+  loadRemote: (profileId: string) => Promise<void>;
 }
 
 /** What each profile has cached (bases, tables, fields, views, counts) and what it could sync. */

@@ -6,8 +6,8 @@ export type SyncProgress = EventPayload<'syncChanged'>;
 interface SyncState {
   progress: Record<string, SyncProgress>;
   online: Record<string, boolean>;
-  received(progress: SyncProgress): void;
-  connectivity(profileId: string, online: boolean): void;
+  received: (progress: SyncProgress) => void;
+  connectivity: (profileId: string, online: boolean) => void;
 }
 
 export const syncKey = (profileId: string, baseId: string) => `${profileId}:${baseId}`;

@@ -1,0 +1,118 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { call } from '../../lib/api';
+import { isReadOnly, type FieldInfo } from '../../lib/cells';
+import { useApp } from '../../stores/appStore';
+import { setWritableFields, useGrid } from '../../stores/gridStore';
+import { findTable, useSchema } from '../../stores/schemaStore';
+import { syncKey, useSync } from '../../stores/syncStore';
+import { relativeTime } from '../profiles/profileStatus';
+import { SyncProgressBar } from '../sync/SyncProgressBar';
+import { download, exportCsv } from './csvExport';
+import { FilterBuilder } from './FilterBuilder';
+import { Grid } from './Grid';
+import { RecordDetail } from './RecordDetail';
+
+/** Search box focus, shared with the Cmd/Ctrl+F shortcut. */
+export const searchBox: { current: HTMLInputElement | null } = { current: null };
+
+export function RecordsScreen({ profileId, tableId }: { profileId: string; tableId: string }) {
+  const schema = useSchema((s) => s.byProfile[profileId]);
+  const found = findTable(schema, tableId);
+  const report = useApp((s) => s.report);
+  const { query, setQuery, checked, rowCount, complete, undo } = useGrid();
+  const [viewId, setViewId] = useState<string>('');
+  const [searchText, setSearchText] = useState(query.search);
+  const [openRecord, setOpenRecord] = useState<string | null>(null);
+  const [exporting, setExporting] = useState<number | null>(null);
+  const [showFilters, setShowFilters] = useState(false);
+  const localSearch = useRef<HTMLInputElement>(null);
+  const run = useSync((s) => (found ? s.progress[syncKey(profileId, found.base.id)] : undefined));
+
+  const table = found?.table;
+  useEffect(() => {
+    if (found) useGrid.getState().open(profileId, found.base.id, tableId, found.table.records);
+    setOpenRecord(null);
+    setViewId('');
+    // Only a different table re-opens the grid; counts changing after a sync do not.
+  }, [profileId, tableId, found?.base.id]);
+  useEffect(() => {
+    searchBox.current = localSearch.current;
+  });
+  // Debounced search: the cache answers in milliseconds, but not on every keystroke.
+  useEffect(() => {
+    const timer = setTimeout(() => searchText !== useGrid.getState().query.search && setQuery({ search: searchText }), 150);
+    return () => clearTimeout(timer);
+  }, [searchText, setQuery]);
+
+  const fields: FieldInfo[] = useMemo(() => {
+    if (!table) return [];
+    const view = table.views.find((v) => v.id === viewId);
+    const visible = view?.visibleFieldIds ? new Set(view.visibleFieldIds) : null;
+    const all = table.fields.filter((f) => !visible || visible.has(f.id) || f.id === table.primaryFieldId);
+    return [...all.filter((f) => f.id === table.primaryFieldId), ...all.filter((f) => f.id !== table.primaryFieldId)];
+  }, [table, viewId]);
+  useEffect(() => setWritableFields((table?.fields ?? []).filter((f) => !isReadOnly(f)).map((f) => f.id)), [table]);
+
+  if (!found || !table) return <p className="muted">This table is not in the offline cache.</p>;
+  const running = run && !['done', 'error', 'cancelled'].includes(run.phase);
+
+  const newRecord = async () => {
+    const id = await useGrid.getState().createRecord({});
+    setOpenRecord(id);
+  };
+  const deleteChecked = async () => {
+    const ids = new Set(checked);
+    const records = (await call('recordsGet', { profileId, recordIds: [...ids].slice(0, 200) })).records.map((r) => r.record);
+    await useGrid.getState().deleteRecords(records);
+  };
+  const exportView = async () => {
+    setExporting(0);
+    try {
+      const csv = await exportCsv(profileId, tableId, query, fields, setExporting);
+      download(`${table.name}.csv`, csv);
+    } finally {
+      setExporting(null);
+    }
+  };
+
+  return (
+    <section className="screen records" aria-label={`Table ${table.name}`}>
+      <header className="toolbar">
+        <h1>{table.name}</h1>
+        <input ref={localSearch} type="search" aria-label="Search records" placeholder="Search (Ctrl+F)" value={searchText} onChange={(e) => setSearchText(e.target.value)} />
+        <select aria-label="View" value={viewId} onChange={(e) => setViewId(e.target.value)}>
+          <option value="">All fields</option>
+          {table.views.map((v) => (
+            <option key={v.id} value={v.id}>
+              {v.name}
+            </option>
+          ))}
+        </select>
+        <button aria-expanded={showFilters} onClick={() => setShowFilters(!showFilters)}>
+          Filter{query.filters.length + (query.formula ? 1 : 0) > 0 ? ` (${query.filters.length + (query.formula ? 1 : 0)})` : ''}
+        </button>
+        <button onClick={() => useApp.getState().openTable(found.base.id, tableId, 'schema')}>Fields &amp; views</button>
+        <button onClick={() => void newRecord().catch(report)}>New record</button>
+        <button className="danger" disabled={checked.size === 0} onClick={() => void deleteChecked().catch(report)}>
+          Delete {checked.size > 0 ? checked.size : ''} selected
+        </button>
+        <button disabled={undo.length === 0} onClick={() => void useGrid.getState().undoLast().catch(report)} title="Undo (Ctrl+Z)">
+          Undo
+        </button>
+        <button disabled={exporting !== null} onClick={() => void exportView().catch(report)}>
+          {exporting === null ? 'Export CSV' : `Exporting… ${exporting.toLocaleString()} rows`}
+        </button>
+        <span className="spacer" />
+        <span className="muted" data-testid="row-count">
+          {complete ? rowCount.toLocaleString() : `${table.records.toLocaleString()}`} records · synced {relativeTime(table.lastSyncedAt)}
+        </span>
+        {running ? <SyncProgressBar progress={run} /> : <button onClick={() => void call('syncStart', { profileId, baseId: found.base.id }).catch(report)}>Sync</button>}
+      </header>
+      {showFilters && <FilterBuilder fields={fields} />}
+      <div className="records-body">
+        <Grid fields={fields} onOpenRecord={(r) => setOpenRecord(r.id)} />
+        {openRecord && <RecordDetail profileId={profileId} recordId={openRecord} fields={fields} onClose={() => setOpenRecord(null)} onOpen={setOpenRecord} />}
+      </div>
+    </section>
+  );
+}

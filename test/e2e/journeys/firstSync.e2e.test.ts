@@ -1,0 +1,111 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../browser';
+import { journeyEnv, SCREENSHOTS, startSandbox } from '../host/journeyEnv';
+import type { SandboxHarness } from '../../helpers/sandboxClient';
+
+let browser: Browser;
+let h: SandboxHarness;
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  h = await startSandbox({ seed: '1x2x300:journey', rateLimits: false, latencyMs: 20 });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await h?.sandbox.close();
+});
+
+describe('a person connects with a token, syncs a base, and works with records', () => {
+  it('adds a PAT profile, syncs with progress, browses, searches, filters, sorts and edits cells that reach Airtable', async () => {
+    const env = await journeyEnv(h);
+    const page = await env.page(browser);
+    const base = h.firstBase();
+    const table = base.tables[0]!;
+
+    // Add a profile with a personal access token.
+    await page.getByLabel('Profile name', { exact: true }).first().fill('Work');
+    await page.getByLabel('Personal access token').check();
+    await page.getByLabel('Token', { exact: true }).fill(h.sandbox.defaultPat);
+    await page.getByRole('button', { name: 'Connect' }).click();
+    await expect.poll(() => page.getByTestId('profile-badge').first().textContent()).toBe('active');
+
+    // First sync from the bases screen, with a progress bar.
+    await page.getByRole('button', { name: 'Bases & sync' }).click();
+    const row = page.getByRole('row', { name: `Base ${base.name}` });
+    await row.getByRole('button', { name: 'Make available offline' }).click();
+    await page.getByRole('progressbar', { name: 'Sync progress' }).first().waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'sync-progress.png') });
+    await row.getByText(/synced just now/).waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'bases.png') });
+
+    // Browse: the table's rows are in the grid.
+    await page.getByRole('button', { name: new RegExp(`^${table.name}`) }).click();
+    const grid = page.getByTestId('grid');
+    await grid.locator('[data-record-id]').first().waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'records-grid.png') });
+    expect(await page.getByTestId('row-count').textContent()).toContain('300');
+
+    // Search finds a record by its primary value.
+    const primary = table.fields.find((f) => f.id === table.primaryFieldId)!;
+    const target = [...table.records.values()][7]!;
+    const name = String(target.cells[primary.id]);
+    await page.getByLabel('Search records').fill(name);
+    await expect.poll(() => grid.locator('[data-record-id]').first().getAttribute('data-record-id')).toBe(target.id);
+    await page.getByLabel('Search records').fill('');
+
+    // Filter: a checkbox field, then sort by clicking a header.
+    const done = table.fields.find((f) => f.type === 'checkbox')!;
+    await page.getByRole('button', { name: /^Filter/ }).click();
+    await page.getByLabel('Filter field').selectOption({ label: done.name });
+    await page.getByLabel('Filter value').selectOption('true');
+    await page.getByRole('button', { name: 'Add filter' }).click();
+    const expectedChecked = [...table.records.values()].filter((r) => r.cells[done.id] === true).length;
+    expect(expectedChecked).toBeLessThan(200); // one page: the count shown is exact
+    await expect.poll(() => page.getByTestId('row-count').textContent()).toMatch(new RegExp(`^${expectedChecked} records`));
+    // Every row on screen has its Done box ticked.
+    const shown = await grid.locator('[data-record-id]').count();
+    expect(await grid.locator('[data-record-id] .check.on').count()).toBe(shown);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'records-filtered.png') });
+    await page.getByRole('button', { name: /^Remove filter/ }).click();
+    await page.getByRole('columnheader', { name: primary.name, exact: true }).getByRole('button').click();
+    const sortedFirst = [...table.records.values()].map((r) => String(r.cells[primary.id] ?? '')).sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()))[0];
+    await expect.poll(() => grid.locator('[data-record-id]').first().locator('[role=gridcell]').first().textContent()).toBe(sortedFirst);
+
+    // Edit with the keyboard: Space toggles a checkbox, Enter edits text; both reach the sandbox.
+    const firstId = (await grid.locator('[data-record-id]').first().getAttribute('data-record-id'))!;
+    const oldName = table.records.get(firstId)!.cells[primary.id];
+    await grid.locator('[data-record-id]').first().locator('[role=gridcell]').first().click();
+    const headers = await page.getByRole('columnheader').allTextContents();
+    const doneIndex = headers.findIndex((t) => t.trim().startsWith(done.name)) - 1;
+    for (let i = 0; i < doneIndex; i++) await page.keyboard.press('ArrowRight');
+    const before = table.records.get(firstId)!.cells[done.id] === true;
+    await page.keyboard.press(' ');
+    await expect.poll(() => table.records.get(firstId)?.cells[done.id] === true, { timeout: 10_000 }).toBe(!before);
+    for (let i = 0; i < doneIndex; i++) await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('Edited in Airvault');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => table.records.get(firstId)?.cells[primary.id], { timeout: 10_000 }).toBe('Edited in Airvault');
+
+    // Undo the last edit with Ctrl/Cmd+Z: Airtable gets the old value back.
+    await page.keyboard.press('ControlOrMeta+z');
+    await expect.poll(() => table.records.get(firstId)?.cells[primary.id], { timeout: 10_000 }).toBe(oldName);
+
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'records-edited.png') });
+
+    // Cmd/Ctrl+K opens the command palette; it jumps to the outbox, which is empty once edits are sent.
+    await page.keyboard.press('ControlOrMeta+k');
+    await page.getByRole('dialog', { name: 'Command palette' }).waitFor();
+    await page.getByLabel('Command', { exact: true }).fill('outbox');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'command-palette.png') });
+    await page.keyboard.press('Enter');
+    await page.getByRole('region', { name: 'Outbox' }).waitFor();
+    await page.getByTestId('outbox-empty').waitFor({ timeout: 10_000 });
+    await page.close();
+    await env.close();
+  });
+});
