@@ -3,7 +3,9 @@ import { z } from 'zod';
 export const ProfileStatus = z.enum(['pending', 'active', 'refreshing', 'needs-reauth', 'revoked', 'error']);
 export type ProfileStatus = z.infer<typeof ProfileStatus>;
 
-export const PROFILE_COLORS = ['blue', 'cyan', 'teal', 'green', 'yellow', 'orange', 'red', 'pink', 'purple', 'gray'] as const;
+import { PROFILE_COLORS } from './profileColors';
+
+export { PROFILE_COLORS };
 export const ProfileColor = z.enum(PROFILE_COLORS);
 export type ProfileColor = z.infer<typeof ProfileColor>;
 

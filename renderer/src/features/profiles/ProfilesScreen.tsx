@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { PROFILE_COLORS, type ProfileColor, type ProfileView } from '../../../../shared/domain/profile';
+import { PROFILE_COLORS } from '../../../../shared/domain/profileColors';
+import type { ProfileColor, ProfileView } from '../../../../shared/domain/profile';
 import { useApp } from '../../stores/appStore';
 import { useProfiles } from '../../stores/profilesStore';
 import { useSync } from '../../stores/syncStore';
@@ -108,6 +109,7 @@ function ProfileCard({ profile }: { profile: ProfileView }) {
 
 export function ProfilesScreen() {
   const profiles = useProfiles((s) => s.profiles);
+  const info = useApp((s) => s.info);
   const [adding, setAdding] = useState(profiles.length === 0);
   return (
     <section className="screen" aria-label="Profiles">
@@ -121,6 +123,11 @@ export function ProfilesScreen() {
           <ProfileCard key={p.id} profile={p} />
         ))}
       </div>
+      {info && (
+        <p className="muted about">
+          {info.name} version {info.version} on {info.platform}. Data folder: <code>{info.dataFolder}</code>
+        </p>
+      )}
     </section>
   );
 }
