@@ -8,6 +8,7 @@ import { Sidebar } from '../features/browse/Sidebar';
 import { SchemaScreen } from '../features/browse/SchemaScreen';
 import { CommandPalette } from '../features/palette/CommandPalette';
 import { ProfilesScreen } from '../features/profiles/ProfilesScreen';
+import { ReconnectBanner } from '../features/profiles/ReconnectBanner';
 import { RecordsScreen, searchBox } from '../features/records/RecordsScreen';
 import { BasesScreen } from '../features/sync/BasesScreen';
 import { OfflineBanner } from '../features/sync/OfflineBanner';
@@ -87,6 +88,7 @@ export function App() {
             Secure storage is unavailable: Airvault keeps tokens only in the system keychain, so profiles cannot be connected until one is available.
           </div>
         )}
+        {profileId && <ReconnectBanner profileId={profileId} />}
         {profileId && <OfflineBanner profileId={profileId} />}
         <ProblemBar />
         {activeScreen}
