@@ -52,7 +52,7 @@ export function createCacheHandlers(caches: ProfileCaches, profiles: ProfileServ
     },
     cacheSchema: ({ profileId }) => {
       const { cache, store, budget } = cacheOf(profileId);
-      const bases = cache.prepare('SELECT id, name FROM bases ORDER BY name').all() as Array<{ id: string; name: string }>;
+      const bases = cache.prepare('SELECT id, name FROM bases b WHERE EXISTS (SELECT 1 FROM tables t WHERE t.base_id = b.id) ORDER BY name').all() as Array<{ id: string; name: string }>;
       return Promise.resolve({
         bases: bases.map((base) => ({
           ...base,

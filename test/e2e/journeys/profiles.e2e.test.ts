@@ -74,6 +74,8 @@ describe('profiles', () => {
     // Switching back shows the Work profile's base again.
     await page.getByLabel('Active profile').selectOption({ label: 'Work' });
     await expect.poll(() => tree.textContent()).toContain(workBase!.name);
+    // Only synced bases are listed, not every base the grant can see.
+    expect(await tree.textContent()).not.toContain(personalBase!.name);
     await page.getByRole('button', { name: 'Profiles' }).click();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'profiles.png') });
     await page.close();
