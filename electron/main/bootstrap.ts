@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, screen, session, shell } from 'electron';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { createCore, type Core } from '../core/core';
@@ -12,15 +12,27 @@ import { createEventEmitter } from './ipc/eventEmitter';
 import { APP_ORIGIN, serveRenderer } from './appProtocol';
 import { createMainWindow } from './window';
 import { DEFAULT_EXTERNAL_HOSTS, isAllowedExternalUrl } from './externalLinks';
+import { denyAllPermissions } from './sessionPolicy';
+import { menuTemplate } from './menu';
+import { loadWindowState, trackWindowState } from './windowState';
+import type { OpenTarget } from './deepLinks';
 
 export { KEYCHAIN_SERVICE } from './keychainService';
 import { KEYCHAIN_SERVICE } from './keychainService';
 
+export interface Running {
+  core: Core;
+  open(target: OpenTarget): void;
+  focusWindow(): void;
+  stop(): Promise<void>;
+}
+
 /**
  * The one composition root: adapters, then core services, then IPC, then the window.
- * `stop()` undoes them in reverse order, waiting (bounded) for token refreshes to commit.
+ * `stop()` undoes them in reverse order, waiting (bounded by the caller) for token refreshes
+ * to commit.
  */
-export function bootstrap(): { core: Core; stop(): Promise<void> } {
+export function bootstrap(): Running {
   const logger = createConsoleLogger('main');
   const dataFolder = process.env.AIRVAULT_DATA_DIR ?? app.getPath('userData');
   const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
@@ -46,27 +58,39 @@ export function bootstrap(): { core: Core; stop(): Promise<void> } {
       },
     },
   });
+  // Refreshes tokens that expired while the app was closed, then starts background sync
+  // (which resumes syncs a quit or crash interrupted).
   void core.start();
 
   const origins = devServerUrl ? [APP_ORIGIN, new URL(devServerUrl).origin] : [APP_ORIGIN];
   const unregisterIpc = registerIpc({ ipcMain, handlers: core.handlers, isTrustedSender: createSenderPolicy(origins), logger });
 
   serveRenderer(path.join(__dirname, '../renderer'));
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  denyAllPermissions(session.defaultSession);
+  app.on('session-created', (created) => denyAllPermissions(created));
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, app.getName(), (command) => emit('menuChanged', { command }))));
 
-  createMainWindow({
+  const stateFile = path.join(dataFolder, 'window-state.json');
+  const window = createMainWindow({
     preloadPath: path.join(__dirname, '../preload/index.js'),
     startUrl: devServerUrl ?? `${APP_ORIGIN}/index.html`,
     appOrigin: devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN,
+    bounds: loadWindowState(stateFile, screen.getAllDisplays().map((d) => d.workArea)),
   });
+  trackWindowState(window, stateFile);
 
   return {
     core,
+    open: (target) => emit('navigationChanged', target),
+    focusWindow: () => {
+      if (window.isDestroyed()) return;
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    },
     async stop() {
       unregisterIpc();
       await core.stop();
-      for (const window of BrowserWindow.getAllWindows()) window.destroy();
+      for (const w of BrowserWindow.getAllWindows()) w.destroy();
     },
   };
 }

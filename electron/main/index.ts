@@ -1,39 +1,37 @@
 import { app, powerMonitor } from 'electron';
 import { registerAppSchemePrivileges } from './appProtocol';
 import { bootstrap } from './bootstrap';
-import { deepLinkFromArgv, parseDeepLink } from './deepLinks';
+import { wireLifecycle } from './lifecycle';
+import { createConsoleLogger } from './adapters/consoleLogger';
 
 registerAppSchemePrivileges();
 app.setAsDefaultProtocolClient('airvault');
 
+// One Airvault per user: a second launch (or an airvault:// link) goes to the running one.
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  // Links that arrive before the window exists (macOS open-url at launch) wait for it.
+  const early: string[] = [];
+  const onEarlyUrl = (event: { preventDefault(): void }, url: string) => {
+    event.preventDefault();
+    early.push(url);
+  };
+  app.on('open-url', onEarlyUrl);
   void app.whenReady().then(() => {
+    app.removeListener('open-url', onEarlyUrl);
     const running = bootstrap();
-    const route = (raw: string) => {
-      const link = parseDeepLink(raw);
-      if (link.kind === 'oauth-callback') void running.core.connect.complete(link.url);
-      else running.core.logger.warn('deep link ignored', { reason: link.reason });
-    };
-    app.on('open-url', (event, url) => {
-      event.preventDefault();
-      route(url);
+    wireLifecycle({
+      app,
+      powerMonitor,
+      platform: process.platform,
+      logger: createConsoleLogger('lifecycle'),
+      completeOAuth: (url) => void running.core.connect.complete(url),
+      open: (target) => running.open(target),
+      focusWindow: () => running.focusWindow(),
+      onResume: () => void running.core.tokens.onResume(),
+      stop: () => running.stop(),
     });
-    app.on('second-instance', (_event, argv) => {
-      const url = deepLinkFromArgv(argv);
-      if (url) route(url);
-    });
-    powerMonitor.on('resume', () => void running.core.tokens.onResume());
-    let quitting = false;
-    app.on('before-quit', (event) => {
-      if (quitting) return;
-      event.preventDefault();
-      quitting = true;
-      void running.stop().finally(() => app.quit());
-    });
-  });
-  app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
+    for (const url of early.splice(0)) app.emit('open-url', { preventDefault() {} }, url);
   });
 }

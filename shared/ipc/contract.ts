@@ -108,6 +108,13 @@ export const events = {
   syncChanged: { channel: 'sync:changed', payload: SyncProgressView },
   /** The outbox of a profile changed (an edit was queued, sent, rejected or became a conflict). */
   outboxChanged: { channel: 'outbox:changed', payload: z.object({ profileId: z.string(), pending: z.number(), rejected: z.number(), conflicts: z.number() }).strict() },
+  /** A deep link (airvault://open/…) asks the window to show a profile, base, table or record. */
+  navigationChanged: {
+    channel: 'navigation:changed',
+    payload: z.object({ profileId: z.string(), baseId: z.string().optional(), tableId: z.string().optional(), recordId: z.string().optional() }).strict(),
+  },
+  /** The person chose a command in the application menu. */
+  menuChanged: { channel: 'menu:changed', payload: z.object({ command: z.enum(['palette', 'find', 'new-record', 'sync', 'profiles']) }).strict() },
   connectivityChanged: { channel: 'connectivity:changed', payload: z.object({ profileId: z.string(), online: z.boolean() }).strict() },
   profilesChanged: {
     channel: 'profiles:changed',

@@ -9,7 +9,8 @@ import { SchemaScreen } from '../features/browse/SchemaScreen';
 import { CommandPalette } from '../features/palette/CommandPalette';
 import { ProfilesScreen } from '../features/profiles/ProfilesScreen';
 import { ReconnectBanner } from '../features/profiles/ReconnectBanner';
-import { RecordsScreen, searchBox } from '../features/records/RecordsScreen';
+import { RecordsScreen } from '../features/records/RecordsScreen';
+import { runCommand } from '../stores/commands';
 import { BasesScreen } from '../features/sync/BasesScreen';
 import { OfflineBanner } from '../features/sync/OfflineBanner';
 import { OutboxScreen } from '../features/sync/OutboxScreen';
@@ -22,13 +23,9 @@ function useShortcuts() {
       if (!(event.metaKey || event.ctrlKey)) return;
       const key = event.key.toLowerCase();
       const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
-      if (key === 'k') {
+      if (key === 'k' || key === 'f') {
         event.preventDefault();
-        useApp.getState().setPaletteOpen(true);
-      } else if (key === 'f' && searchBox.current) {
-        event.preventDefault();
-        searchBox.current.focus();
-        searchBox.current.select();
+        runCommand(key === 'k' ? 'palette' : 'find');
       } else if (key === 'z' && !typing && !event.shiftKey) {
         event.preventDefault();
         void useGrid.getState().undoLast().catch(useApp.getState().report);

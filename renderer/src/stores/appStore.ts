@@ -10,12 +10,15 @@ interface AppState {
   profileId: string | null;
   baseId: string | null;
   tableId: string | null;
+  /** The record open in the detail panel. */
+  recordId: string | null;
   screen: Screen;
   problem: Problem | null;
   paletteOpen: boolean;
   load: () => Promise<void>;
   openProfile: (profileId: string | null) => void;
   openTable: (baseId: string, tableId: string, screen?: Screen) => void;
+  openRecord: (recordId: string | null) => void;
   show: (screen: Screen) => void;
   report: (error: unknown) => void;
   dismissProblem: () => void;
@@ -30,6 +33,7 @@ export const useApp = create<AppState>((set) => ({
   profileId: localStorage.getItem(LAST_PROFILE),
   baseId: null,
   tableId: null,
+  recordId: null,
   screen: 'records',
   problem: null,
   paletteOpen: false,
@@ -43,10 +47,13 @@ export const useApp = create<AppState>((set) => ({
   openProfile(profileId) {
     if (profileId) localStorage.setItem(LAST_PROFILE, profileId);
     else localStorage.removeItem(LAST_PROFILE);
-    set({ profileId, baseId: null, tableId: null, screen: 'records' });
+    set({ profileId, baseId: null, tableId: null, recordId: null, screen: 'records' });
   },
   openTable(baseId, tableId, screen = 'records') {
-    set({ baseId, tableId, screen });
+    set((s) => ({ baseId, tableId, screen, recordId: s.tableId === tableId ? s.recordId : null }));
+  },
+  openRecord(recordId) {
+    set({ recordId });
   },
   show(screen) {
     set({ screen });

@@ -5,6 +5,7 @@ import { useOutbox } from './outboxStore';
 import { useProfiles } from './profilesStore';
 import { useSchema } from './schemaStore';
 import { useSync } from './syncStore';
+import { runCommand } from './commands';
 
 /**
  * The one place pushed events reach the stores. A finished sync reloads the cached schema (and
@@ -29,6 +30,15 @@ export function startSubscriptions(): () => void {
       if (pending === 0 && grid.profileId === profileId) grid.reload();
     }),
     subscribe('appChanged', () => void useApp.getState().load()),
+    // airvault://open/… links: show the profile, then the table and record they name.
+    subscribe('navigationChanged', ({ profileId, baseId, tableId, recordId }) => {
+      const app = useApp.getState();
+      if (app.profileId !== profileId) app.openProfile(profileId);
+      if (baseId && tableId) app.openTable(baseId, tableId);
+      else if (baseId) app.show('bases');
+      app.openRecord(recordId ?? null);
+    }),
+    subscribe('menuChanged', ({ command }) => runCommand(command)),
   ];
   return () => stops.forEach((stop) => stop());
 }

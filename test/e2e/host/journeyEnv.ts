@@ -13,12 +13,13 @@ export const SCREENSHOTS = path.resolve('test-results/screenshots');
  * served over the test host. Events from core reach the page exactly as IPC events would.
  */
 export async function journeyEnv(h: SandboxHarness) {
-  let host: TestHost | undefined;
+  const late: { host?: TestHost } = {};
   const v = await vaultAgainst(h, {
-    emit: <E extends EventName>(event: E, payload: EventPayload<E>) => host?.emit(event, payload),
+    emit: <E extends EventName>(event: E, payload: EventPayload<E>) => late.host?.emit(event, payload),
     backgroundSync: { firstTickMs: 300, tickMs: 700 },
   });
-  host = await startTestHost({ handlers: v.core.handlers, rendererDir: 'out/renderer' });
+  const host = await startTestHost({ handlers: v.core.handlers, rendererDir: 'out/renderer' });
+  late.host = host;
   await v.core.start();
   return {
     ...v,

@@ -71,7 +71,7 @@ describe('a person connects with a token, syncs a base, and works with records',
     await page.screenshot({ path: path.join(SCREENSHOTS, 'records-filtered.png') });
     await page.getByRole('button', { name: /^Remove filter/ }).click();
     await page.getByRole('columnheader', { name: primary.name, exact: true }).getByRole('button').click();
-    const sortedFirst = [...table.records.values()].map((r) => String(r.cells[primary.id] ?? '')).sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()))[0];
+    const sortedFirst = [...table.records.values()].map((r) => { const v = r.cells[primary.id]; return typeof v === 'string' ? v : ''; }).sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()))[0];
     await expect.poll(() => grid.locator('[data-record-id]').first().locator('[role=gridcell]').first().textContent()).toBe(sortedFirst);
 
     // Edit with the keyboard: Space toggles a checkbox, Enter edits text; both reach the sandbox.

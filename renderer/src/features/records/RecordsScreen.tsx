@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { call } from '../../lib/api';
 import { isReadOnly, type FieldInfo } from '../../lib/cells';
 import { useApp } from '../../stores/appStore';
+import { searchBox } from '../../stores/commands';
 import { setWritableFields, useGrid } from '../../stores/gridStore';
 import { findTable, useSchema } from '../../stores/schemaStore';
 import { syncKey, useSync } from '../../stores/syncStore';
@@ -12,8 +13,6 @@ import { FilterBuilder } from './FilterBuilder';
 import { Grid } from './Grid';
 import { RecordDetail } from './RecordDetail';
 
-/** Search box focus, shared with the Cmd/Ctrl+F shortcut. */
-export const searchBox: { current: HTMLInputElement | null } = { current: null };
 
 export function RecordsScreen({ profileId, tableId }: { profileId: string; tableId: string }) {
   const schema = useSchema((s) => s.byProfile[profileId]);
@@ -22,7 +21,8 @@ export function RecordsScreen({ profileId, tableId }: { profileId: string; table
   const { query, setQuery, checked, rowCount, complete, undo } = useGrid();
   const [viewId, setViewId] = useState<string>('');
   const [searchText, setSearchText] = useState(query.search);
-  const [openRecord, setOpenRecord] = useState<string | null>(null);
+  const openRecord = useApp((s) => s.recordId);
+  const setOpenRecord = useApp((s) => s.openRecord);
   const [exporting, setExporting] = useState<number | null>(null);
   const [showFilters, setShowFilters] = useState(false);
   const localSearch = useRef<HTMLInputElement>(null);
@@ -31,7 +31,6 @@ export function RecordsScreen({ profileId, tableId }: { profileId: string; table
   const table = found?.table;
   useEffect(() => {
     if (found) useGrid.getState().open(profileId, found.base.id, tableId, found.table.records);
-    setOpenRecord(null);
     setViewId('');
     // Only a different table re-opens the grid; counts changing after a sync do not.
   }, [profileId, tableId, found?.base.id]);
