@@ -78,8 +78,9 @@ describe('a person connects with a token, syncs a base, and works with records',
     const firstId = (await grid.locator('[data-record-id]').first().getAttribute('data-record-id'))!;
     const oldName = table.records.get(firstId)!.cells[primary.id];
     await grid.locator('[data-record-id]').first().locator('[role=gridcell]').first().click();
-    const headers = await page.getByRole('columnheader').allTextContents();
-    const doneIndex = headers.findIndex((t) => t.trim().startsWith(done.name)) - 1;
+    // The grid shows the primary field first, then the others in Airtable's order.
+    const order = [primary, ...table.fields.filter((f) => f.id !== primary.id)];
+    const doneIndex = order.findIndex((f) => f.id === done.id);
     for (let i = 0; i < doneIndex; i++) await page.keyboard.press('ArrowRight');
     const before = table.records.get(firstId)!.cells[done.id] === true;
     await page.keyboard.press(' ');

@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { isReadOnly, type FieldInfo } from '../../lib/cells';
 import { useApp } from '../../stores/appStore';
 import { PAGE_SIZE, useGrid, type GridRecord } from '../../stores/gridStore';
@@ -6,12 +6,23 @@ import { CellEditor } from './CellEditor';
 import { CellView } from './CellView';
 
 export const ROW_HEIGHT = 32;
+export const COLUMN_WIDTH = 180;
+const ROWNUM_WIDTH = 48;
 const OVERSCAN = 8;
+/** Pages fetched ahead of the last visible row, so a fast scroll finds rows already there. */
+const PREFETCH_ROWS = 3 * PAGE_SIZE;
+
+/** Only the columns in view (plus one each side) are drawn; a spacer stands in for the rest. */
+interface Columns {
+  start: number;
+  end: number;
+}
 
 interface RowProps {
   index: number;
   record: GridRecord | undefined;
   fields: FieldInfo[];
+  columns: Columns;
   selectedCol: number;
   editing: boolean;
   checked: boolean;
@@ -22,7 +33,7 @@ interface RowProps {
   onToggle: (recordId: string) => void;
 }
 
-const Row = memo(function Row({ index, record, fields, selectedCol, editing, checked, onCellClick, onCellDoubleClick, onSave, onCancel, onToggle }: RowProps) {
+const Row = memo(function Row({ index, record, fields, columns, selectedCol, editing, checked, onCellClick, onCellDoubleClick, onSave, onCancel, onToggle }: RowProps) {
   const style = { transform: `translateY(${index * ROW_HEIGHT}px)` };
   if (!record) {
     return (
@@ -37,10 +48,14 @@ const Row = memo(function Row({ index, record, fields, selectedCol, editing, che
         <input type="checkbox" aria-label={`Select row ${index + 1}`} checked={checked} onChange={() => onToggle(record.id)} />
         {record.pending && <span className="pending-dot" title="Not yet in Airtable" aria-label="pending edit" />}
       </span>
-      {fields.map((field, col) => (
+      <span className="col-spacer" style={{ width: `${columns.start * COLUMN_WIDTH}px` }} />
+      {fields.slice(columns.start, columns.end).map((field, i) => {
+        const col = columns.start + i;
+        return (
         <span
           key={field.id}
           role="gridcell"
+          aria-colindex={col + 2}
           aria-selected={col === selectedCol}
           className={`cell ${col === selectedCol ? 'selected' : ''} ${isReadOnly(field) ? 'readonly' : ''}`}
           onClick={() => onCellClick(index, col)}
@@ -48,7 +63,8 @@ const Row = memo(function Row({ index, record, fields, selectedCol, editing, che
         >
           {editing && col === selectedCol ? <CellEditor field={field} value={record.cells[field.id]} onSave={(v) => onSave(record, field, v)} onCancel={onCancel} /> : <CellView field={field} value={record.cells[field.id]} />}
         </span>
-      ))}
+        );
+      })}
     </div>
   );
 });
@@ -61,7 +77,9 @@ const Row = memo(function Row({ index, record, fields, selectedCol, editing, che
 export function Grid({ fields, onOpenRecord }: { fields: FieldInfo[]; onOpenRecord: (record: GridRecord) => void }) {
   const viewport = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
+  const [scrollLeft, setScrollLeft] = useState(0);
   const [height, setHeight] = useState(600);
+  const [width, setWidth] = useState(1000);
   const [editing, setEditing] = useState(false);
   const { rowCount, version, selected, checked, query, error, complete, loading } = useGrid();
   const ensure = useGrid((s) => s.ensure);
@@ -73,18 +91,25 @@ export function Grid({ fields, onOpenRecord }: { fields: FieldInfo[]; onOpenReco
   useLayoutEffect(() => {
     const el = viewport.current;
     if (!el) return;
-    const observer = new ResizeObserver(() => setHeight(el.clientHeight));
+    const measure = () => {
+      setHeight(el.clientHeight);
+      setWidth(el.clientWidth);
+    };
+    const observer = new ResizeObserver(measure);
     observer.observe(el);
-    setHeight(el.clientHeight);
+    measure();
     return () => observer.disconnect();
   }, []);
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(Math.max(0, rowCount - 1), Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
 
+  const colStart = Math.max(0, Math.floor((scrollLeft - ROWNUM_WIDTH) / COLUMN_WIDTH) - 1);
+  const colEnd = Math.min(fields.length, Math.ceil((scrollLeft + width) / COLUMN_WIDTH) + 1);
+  const columns = useMemo(() => ({ start: colStart, end: colEnd }), [colStart, colEnd]);
+
   useEffect(() => {
-    // Fetch what is in view and one page beyond, so scrolling on finds rows already there.
-    void ensure(first, last + PAGE_SIZE);
+    void ensure(first, last + PREFETCH_ROWS);
   }, [first, last, version, ensure]);
 
   useEffect(() => {
@@ -119,12 +144,15 @@ export function Grid({ fields, onOpenRecord }: { fields: FieldInfo[]; onOpenReco
   }, []);
   const onToggle = useCallback((id: string) => useGrid.getState().toggleChecked(id), []);
 
-  const scrollIntoView = (row: number) => {
+  const scrollIntoView = (row: number, col: number) => {
     const el = viewport.current;
     if (!el) return;
     const top = row * ROW_HEIGHT;
     if (top < el.scrollTop + ROW_HEIGHT) el.scrollTop = Math.max(0, top - ROW_HEIGHT);
     else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + 2 * ROW_HEIGHT - el.clientHeight;
+    const left = ROWNUM_WIDTH + col * COLUMN_WIDTH;
+    if (left < el.scrollLeft + ROWNUM_WIDTH) el.scrollLeft = Math.max(0, left - ROWNUM_WIDTH);
+    else if (left + COLUMN_WIDTH > el.scrollLeft + el.clientWidth) el.scrollLeft = left + COLUMN_WIDTH - el.clientWidth;
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -134,7 +162,7 @@ export function Grid({ fields, onOpenRecord }: { fields: FieldInfo[]; onOpenReco
       const r = Math.max(0, Math.min(rowCount - 1, row));
       const c = Math.max(0, Math.min(fields.length - 1, col));
       grid.select(r, c);
-      scrollIntoView(r);
+      scrollIntoView(r, c);
       event.preventDefault();
     };
     const record = grid.rowAt(at.row);
@@ -170,15 +198,19 @@ export function Grid({ fields, onOpenRecord }: { fields: FieldInfo[]; onOpenReco
     }
   };
 
+  // Rows are recycled: row i always uses slot i % pool, so scrolling updates the text of the
+  // rows that scrolled out instead of unmounting them and building new ones.
+  const pool = Math.ceil(height / ROW_HEIGHT) + 2 * OVERSCAN + 2;
   const rows = [];
   for (let i = first; i <= last && i < rowCount; i++) {
     const record = grid.rowAt(i);
     rows.push(
       <Row
-        key={record?.id ?? `placeholder-${i}`}
+        key={`slot-${i % pool}`}
         index={i}
         record={record}
         fields={fields}
+        columns={columns}
         selectedCol={selected?.row === i ? selected.col : -1}
         editing={editing && selected?.row === i}
         checked={record ? checked.has(record.id) : false}
@@ -207,22 +239,26 @@ export function Grid({ fields, onOpenRecord }: { fields: FieldInfo[]; onOpenReco
       tabIndex={0}
       ref={viewport}
       onKeyDown={onKeyDown}
-      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+      onScroll={(e) => {
+        setScrollTop(e.currentTarget.scrollTop);
+        setScrollLeft(e.currentTarget.scrollLeft);
+      }}
       data-testid="grid"
     >
-      <div className="row header" role="row" aria-rowindex={1}>
+      <div className="row header" role="row" aria-rowindex={1} style={{ width: `${ROWNUM_WIDTH + fields.length * COLUMN_WIDTH}px` }}>
         <span className="cell rownum" role="columnheader">
           #
         </span>
-        {fields.map((field) => (
-          <span key={field.id} className="cell" role="columnheader" aria-sort={sortOf(field.id) === 'asc' ? 'ascending' : sortOf(field.id) === 'desc' ? 'descending' : 'none'}>
+        <span className="col-spacer" style={{ width: `${columns.start * COLUMN_WIDTH}px` }} />
+        {fields.slice(columns.start, columns.end).map((field, i) => (
+          <span key={field.id} className="cell" role="columnheader" aria-colindex={columns.start + i + 2} aria-sort={sortOf(field.id) === 'asc' ? 'ascending' : sortOf(field.id) === 'desc' ? 'descending' : 'none'}>
             <button className="header-button" onClick={() => cycleSort(field.id)} title={`${field.name} (${field.type}) — click to sort`}>
               {field.name} {sortOf(field.id) === 'asc' ? '▲' : sortOf(field.id) === 'desc' ? '▼' : ''}
             </button>
           </span>
         ))}
       </div>
-      <div className="rows" style={{ height: `${Math.max(rowCount, 0) * ROW_HEIGHT}px`, width: `${48 + fields.length * 180}px` }}>
+      <div className="rows" style={{ height: `${Math.max(rowCount, 0) * ROW_HEIGHT}px`, width: `${ROWNUM_WIDTH + fields.length * COLUMN_WIDTH}px` }}>
         {rows}
       </div>
       {rowCount === 0 && complete && !loading && <p className="empty">{query.search || query.filters.length || query.formula ? 'No records match.' : 'This table has no records.'}</p>}
