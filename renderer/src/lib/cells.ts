@@ -7,6 +7,10 @@ export interface FieldInfo {
   options: Record<string, unknown> | null;
 }
 
+// One formatter for every date cell: toLocaleString() builds a new one per call, which shows
+// up as dropped frames when a fast scroll draws hundreds of date cells.
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function isReadOnly(field: FieldInfo): boolean {
@@ -32,7 +36,7 @@ export function cellText(field: FieldInfo, value: unknown): string {
     case 'dateTime':
     case 'createdTime':
     case 'lastModifiedTime':
-      return typeof value === 'string' ? new Date(value).toLocaleString() : '';
+      return typeof value === 'string' ? dateTimeFormat.format(new Date(value)) : '';
     case 'multipleAttachments':
       return Array.isArray(value) ? value.map((a) => (isObject(a) && typeof a.filename === 'string' ? a.filename : 'file')).join(', ') : '';
     default:

@@ -9,7 +9,7 @@ export const ROW_HEIGHT = 32;
 export const COLUMN_WIDTH = 180;
 const ROWNUM_WIDTH = 48;
 const OVERSCAN = 8;
-/** Pages fetched ahead of the last visible row, so a fast scroll finds rows already there. */
+/** Rows fetched ahead of the last visible one, so a fast scroll finds them already there. */
 const PREFETCH_ROWS = 3 * PAGE_SIZE;
 
 /** Only the columns in view (plus one each side) are drawn; a spacer stands in for the rest. */
@@ -258,7 +258,7 @@ export function Grid({ fields, onOpenRecord }: { fields: FieldInfo[]; onOpenReco
           </span>
         ))}
       </div>
-      <div className="rows" style={{ height: `${Math.max(rowCount, 0) * ROW_HEIGHT}px`, width: `${ROWNUM_WIDTH + fields.length * COLUMN_WIDTH}px` }}>
+      <div className="rows" style={{ height: `${Math.max(rowCount, 0) * ROW_HEIGHT}px`, width: `${ROWNUM_WIDTH + fields.length * COLUMN_WIDTH}px`, ['--row-width' as string]: `${ROWNUM_WIDTH + fields.length * COLUMN_WIDTH}px` }}>
         {rows}
       </div>
       {rowCount === 0 && complete && !loading && <p className="empty">{query.search || query.filters.length || query.formula ? 'No records match.' : 'This table has no records.'}</p>}
