@@ -106,6 +106,24 @@ describe('a person connects with a token, syncs a base, and works with records',
     await page.keyboard.press('Enter');
     await page.getByRole('region', { name: 'Outbox' }).waitFor();
     await page.getByTestId('outbox-empty').waitFor({ timeout: 10_000 });
+
+    // The table's schema: add a field; it is created in Airtable and shown here.
+    await page.getByRole('button', { name: new RegExp(`^${table.name}`) }).click();
+    await page.getByRole('button', { name: 'Fields & views' }).click();
+    await page.getByLabel('New field name').fill('Follow-up');
+    await page.getByLabel('New field type').selectOption('checkbox');
+    await page.getByRole('button', { name: 'Add field' }).click();
+    await page.getByRole('cell', { name: 'Follow-up' }).waitFor();
+    expect(table.fields.find((f) => f.name === 'Follow-up')?.type).toBe('checkbox');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'schema.png') });
+
+    // An airvault://open/… link shows the record it names, with linked records by name.
+    const profileId = (await env.core.handlers.profilesList({}))[0]!.id;
+    const linked = [...table.records.values()].find((r) => table.fields.some((f) => f.type === 'multipleRecordLinks' && Array.isArray(r.cells[f.id]) && (r.cells[f.id] as unknown[]).length > 0)) ?? target;
+    env.host.emit('navigationChanged', { profileId, baseId: base.id, tableId: table.id, recordId: linked.id });
+    const detail = page.getByRole('complementary', { name: 'Record' });
+    await expect.poll(() => detail.locator('h2').textContent()).toBe(String(linked.cells[primary.id]));
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'record-detail.png') });
     await page.close();
     await env.close();
   });

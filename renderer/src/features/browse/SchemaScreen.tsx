@@ -20,6 +20,9 @@ export function SchemaScreen({ profileId, tableId }: { profileId: string; tableI
   // PAT scopes are unknown here: let Airtable decide; OAuth grants list theirs.
   const canWrite = profile?.grantedScopes ? profile.grantedScopes.includes('schema.bases:write') : true;
   const reload = () => useSchema.getState().load(profileId);
+  // Options name fields and tables by id; show their names instead.
+  const names = new Map(base.tables.flatMap((t) => [[t.id, t.name] as const, ...t.fields.map((f) => [f.id, f.name] as const)]));
+  const nameOf = (id: string) => names.get(id) ?? id;
   const act = (fn: () => Promise<unknown>) => void fn().then(reload).catch(report);
 
   return (
@@ -47,7 +50,7 @@ export function SchemaScreen({ profileId, tableId }: { profileId: string; tableI
                 {f.name} {f.id === table.primaryFieldId && <span className="badge">primary</span>}
               </td>
               <td>{f.type}</td>
-              <td className="options">{f.options ? summarize(f.options) : ''}</td>
+              <td className="options">{f.options ? summarize(f.options, nameOf) : ''}</td>
               <td>
                 {renaming?.id === f.id ? (
                   <form onSubmit={(e) => (e.preventDefault(), act(() => call('schemaUpdateField', { profileId, baseId: base.id, tableId, fieldId: f.id, name: renaming.name, description: renaming.description })), setRenaming(null))}>
@@ -96,10 +99,10 @@ export function SchemaScreen({ profileId, tableId }: { profileId: string; tableI
   );
 }
 
-function summarize(options: Record<string, unknown>): string {
+function summarize(options: Record<string, unknown>, nameOf: (id: string) => string): string {
   if (Array.isArray(options.choices)) return (options.choices as Array<{ name?: string }>).map((c) => c.name).join(', ');
   return Object.entries(options)
-    .filter(([, v]) => typeof v !== 'object')
-    .map(([k, v]) => `${k}: ${String(v as string)}`)
+    .filter(([k, v]) => typeof v !== 'object' && k !== 'isValid')
+    .map(([k, v]) => `${k}: ${String(v as string).replace(/\b(fld|tbl)[A-Za-z0-9]{14}\b/g, (id) => nameOf(id))}`)
     .join(', ');
 }
