@@ -80,8 +80,10 @@ export function parseInput(field: FieldInfo, text: string, previous: unknown): u
     case 'duration':
     case 'percent': {
       if (trimmed === '') return null;
-      const n = Number(trimmed.replace(/[%,\s]/g, '').replace(/^[^\d.-]+/, ''));
-      if (!Number.isFinite(n)) throw new Error(`“${text}” is not a number.`);
+      // Thousands separators, a percent sign or one leading currency symbol are fine; words are not.
+      const digits = trimmed.replace(/[%,\s]/g, '').replace(/^[$€£¥]/, '');
+      const n = Number(digits);
+      if (digits === '' || !Number.isFinite(n)) throw new Error(`“${text}” is not a number.`);
       return field.type === 'percent' ? n / 100 : n;
     }
     case 'checkbox':
