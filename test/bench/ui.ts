@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { AirtableRecord, TableModel } from '../../electron/core/airtable/schemas';
+import type { AirtableRecord } from '../../electron/core/airtable/schemas';
 import { Sandbox } from '../sandbox/sandbox';
 import { renderRecord } from '../sandbox/cellRead';
 import { tableModel } from '../sandbox/model';
@@ -31,7 +31,7 @@ function fillCache(store: CacheStore): string {
   const ctx = sandbox.store.readContext(base);
   const records = [...table.records.values()].map((r) => renderRecord(ctx, table, r, { byFieldId: true })) as AirtableRecord[];
   store.saveBases([{ id: base.id, name: base.name, permissionLevel: 'create' }]);
-  store.saveSchema(base.id, [tableModel(table, true) as TableModel]);
+  store.saveSchema(base.id, [tableModel(table, true)]);
   const started = Date.now();
   store.beginFullSync(base.id, table.id, started);
   for (let i = 0; i < records.length; i += 2000) store.saveRecords(table.id, records.slice(i, i + 2000), started);
