@@ -46,8 +46,13 @@ describe('attachments offline', () => {
     const one = thumbable[0]!;
     const { thumbnail, file } = s.attachments.availability(one.id);
     expect(existsSync(thumbnail!)).toBe(true);
-    expect(readFileSync(thumbnail!).toString()).toContain('<svg');
+    expect(readFileSync(thumbnail!).subarray(1, 4).toString()).toBe('PNG');
     expect(file).toBeNull();
+    // The renderer gets it as an image it can show offline; an attachment without one gets null.
+    expect(s.attachments.thumbnailDataUrl(one.id)).toMatch(/^data:image\/png;base64,iVBOR/);
+    const none = all.find((a) => !/^image\/|pdf$/.test(a.type));
+    if (none) expect(s.attachments.thumbnailDataUrl(none.id)).toBeNull();
+    expect(() => s.attachments.thumbnailDataUrl('../../etc/passwd')).toThrow('not an attachment id');
     expect((await s.attachments.cacheThumbnails(h.firstTable().id)).stored).toBe(0); // nothing downloaded twice
   });
 

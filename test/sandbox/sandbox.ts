@@ -287,7 +287,7 @@ export class Sandbox {
     if (!(expires > this.clock.now())) return void sendJson(res, 410, { error: { type: 'EXPIRED', message: 'This attachment URL has expired' } });
     const thumb = kind === 'small' || kind === 'large' || kind === 'full' ? kind : undefined;
     const bytes = attachmentBytes(file, thumb);
-    res.writeHead(200, { 'content-type': thumb ? 'image/svg+xml' : file.type, 'content-length': bytes.length });
+    res.writeHead(200, { 'content-type': thumb ? 'image/png' : file.type, 'content-length': bytes.length });
     res.end(bytes);
   }
 

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { solidPng } from './png';
 import { makeId } from './rng';
 import { errors } from './errors';
 import { findField, type Base, type Collaborator, type Field, type StoredRecord, type Table } from './model';
@@ -282,14 +283,24 @@ export function mimeType(filename: string): string {
 
 /** Deterministic content for an attachment, so downloads and thumbnails have real bytes. */
 export function attachmentBytes(file: Pick<AttachmentFile, 'id' | 'filename' | 'type'>, thumbnail?: 'small' | 'large' | 'full'): Buffer {
-  if (file.type.startsWith('image/') || thumbnail) {
-    const size = thumbnail === 'small' ? 36 : thumbnail === 'large' ? 512 : 64;
-    const hue = [...file.id].reduce((a, c) => a + c.charCodeAt(0), 0) % 360;
+  const hue = [...file.id].reduce((a, c) => a + c.charCodeAt(0), 0) % 360;
+  // Thumbnails are PNGs, as Airtable's are; the "original" images stay small SVGs.
+  if (thumbnail) return solidPng(thumbnail === 'small' ? 36 : thumbnail === 'large' ? 128 : 256, hueToRgb(hue));
+  if (file.type.startsWith('image/')) {
+    const size = 64;
     return Buffer.from(
       `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}"><rect width="100%" height="100%" fill="hsl(${hue},60%,55%)"/><text x="4" y="${size / 2}" font-size="${size / 6}">${escapeXml(file.filename)}</text></svg>`,
     );
   }
   return Buffer.from(`Sandbox attachment ${file.id}: ${file.filename}\n`.repeat(16));
+}
+
+function hueToRgb(hue: number): [number, number, number] {
+  const f = (n: number) => {
+    const k = (n + hue / 30) % 12;
+    return Math.round(255 * (0.55 - 0.33 * Math.max(-1, Math.min(k - 3, 9 - k, 1))));
+  };
+  return [f(0), f(8), f(4)];
 }
 
 function escapeXml(text: string): string {

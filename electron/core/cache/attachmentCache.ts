@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../errors';
 import type { Fetch } from '../airtable/transport';
@@ -6,6 +6,15 @@ import type { ProfileApi } from '../airtable/profileApi';
 import type { SqlDatabase } from '../db/sqlite';
 
 export const DEFAULT_THUMBNAIL_CAP_BYTES = 500 * 1024 * 1024;
+const MAX_THUMBNAIL_BYTES = 2 * 1024 * 1024;
+
+function imageType(bytes: Buffer): string | null {
+  if (bytes.length >= 8 && bytes.readUInt32BE(0) === 0x89504e47) return 'image/png';
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
+  if (bytes.length >= 6 && bytes.toString('ascii', 0, 4) === 'GIF8') return 'image/gif';
+  if (bytes.length >= 12 && bytes.toString('ascii', 0, 4) === 'RIFF' && bytes.toString('ascii', 8, 12) === 'WEBP') return 'image/webp';
+  return null;
+}
 
 interface Attachment {
   id: string;
@@ -67,6 +76,20 @@ export class AttachmentCache {
   availability(attachmentId: string): { thumbnail: string | null; file: string | null } {
     const rows = this.db.prepare('SELECT kind, path FROM attachments WHERE id = ?').all(safeId(attachmentId)) as Array<{ kind: string; path: string }>;
     return { thumbnail: rows.find((r) => r.kind === 'thumbnail')?.path ?? null, file: rows.find((r) => r.kind === 'file')?.path ?? null };
+  }
+
+  /**
+   * A cached thumbnail as a data: URL the renderer can show offline (its CSP allows data:
+   * images), or null when none is cached. Only real images are handed out, sniffed from their
+   * first bytes, whatever the attachment's own type says.
+   */
+  thumbnailDataUrl(attachmentId: string): string | null {
+    const file = this.availability(attachmentId).thumbnail;
+    if (!file || !existsSync(file)) return null;
+    const bytes = readFileSync(file);
+    const mime = imageType(bytes);
+    if (!mime || bytes.length > MAX_THUMBNAIL_BYTES) return null;
+    return `data:${mime};base64,${bytes.toString('base64')}`;
   }
 
   /** Downloads the thumbnails a table's cached records lack, stopping at the cap. Returns how many it stored. */

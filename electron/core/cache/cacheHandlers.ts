@@ -20,6 +20,7 @@ type CacheHandlers = Pick<
   | 'conflictsResolve'
   | 'attachmentsUsage'
   | 'attachmentsSetCap'
+  | 'attachmentsThumbnail'
 >;
 
 const done = { done: true as const };
@@ -114,6 +115,7 @@ export function createCacheHandlers(caches: ProfileCaches, profiles: ProfileServ
       return Promise.resolve(done);
     },
     attachmentsUsage: ({ profileId }) => Promise.resolve(cacheOf(profileId).attachments.usage()),
+    attachmentsThumbnail: ({ profileId, attachmentId }) => Promise.resolve({ dataUrl: cacheOf(profileId).attachments.thumbnailDataUrl(attachmentId) }),
     attachmentsSetCap: ({ profileId, bytes }) => {
       cacheOf(profileId).attachments.setCap(bytes);
       return Promise.resolve(done);

@@ -53,6 +53,7 @@ interface GridState {
   clearChecked: () => void;
   updateCell: (recordId: string, fieldId: string, value: unknown) => Promise<void>;
   createRecord: (fields: Record<string, unknown>) => Promise<string>;
+  duplicateRecord: (record: GridRecord) => Promise<string>;
   deleteRecords: (records: GridRecord[]) => Promise<void>;
   undoLast: () => Promise<boolean>;
   reload: () => void;
@@ -222,6 +223,9 @@ export const useGrid = create<GridState>((set, get) => {
       reset({ rowCount: get().rowCount + 1 });
       return id;
     },
+    duplicateRecord(record) {
+      return get().createRecord(writableCells(record.cells));
+    },
     async deleteRecords(records) {
       const { profileId, baseId, tableId } = get();
       for (const record of records) await call('recordsDelete', { profileId: profileId!, baseId: baseId!, tableId: tableId!, recordId: record.id });
@@ -250,11 +254,22 @@ export const useGrid = create<GridState>((set, get) => {
   };
 });
 
-/** Computed values cannot be written back; the grid keeps the field types for this. */
-let writableFieldIds: Set<string> | null = null;
-export function setWritableFields(ids: string[]): void {
-  writableFieldIds = new Set(ids);
+/** The table's writable fields by id and type: computed values cannot be written back. */
+let writableFields: Map<string, string> | null = null;
+export function setWritableFields(fields: Array<{ id: string; type: string }>): void {
+  writableFields = new Map(fields.map((f) => [f.id, f.type]));
 }
+
+/** A record's values in the shape Airtable accepts on create (files by URL, people by id). */
 function writableCells(cells: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(cells).filter(([id]) => !writableFieldIds || writableFieldIds.has(id)));
+  const out: Record<string, unknown> = {};
+  for (const [id, value] of Object.entries(cells)) {
+    const type = writableFields?.get(id);
+    if (writableFields && !type) continue;
+    if (type === 'multipleAttachments' && Array.isArray(value)) out[id] = (value as Array<{ url?: string; filename?: string }>).filter((a) => a.url).map((a) => ({ url: a.url, filename: a.filename }));
+    else if (type === 'singleCollaborator' && value && typeof value === 'object') out[id] = { id: (value as { id?: string }).id };
+    else if (type === 'multipleCollaborators' && Array.isArray(value)) out[id] = (value as Array<{ id?: string }>).map((c) => ({ id: c.id }));
+    else out[id] = value;
+  }
+  return out;
 }

@@ -123,7 +123,22 @@ describe('a person connects with a token, syncs a base, and works with records',
     env.host.emit('navigationChanged', { profileId, baseId: base.id, tableId: table.id, recordId: linked.id });
     const detail = page.getByRole('complementary', { name: 'Record' });
     await expect.poll(() => detail.locator('h2').textContent()).toBe(String(linked.cells[primary.id]));
+
+    // Attachment previews come from the offline cache (thumbnails kept with the sync).
+    const files = table.fields.find((f) => f.type === 'multipleAttachments')!;
+    const withImage = [...table.records.values()].find((r) => Array.isArray(r.cells[files.id]) && (r.cells[files.id] as Array<{ type: string }>).some((a) => a.type.startsWith('image/')))!;
+    env.host.emit('navigationChanged', { profileId, baseId: base.id, tableId: table.id, recordId: withImage.id });
+    await expect.poll(() => detail.locator('.attachment img').count()).toBeGreaterThan(0);
+    expect(await detail.locator('.attachment img').first().getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    await detail.locator('.attachment img').first().scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'record-detail.png') });
+
+    // Duplicate: a new record with the same values reaches Airtable.
+    const countBefore = table.records.size;
+    await detail.getByRole('button', { name: 'Duplicate' }).click();
+    await expect.poll(() => table.records.size, { timeout: 10_000 }).toBe(countBefore + 1);
+    const copy = [...table.records.values()].at(-1)!;
+    expect(copy.cells[primary.id]).toBe(withImage.cells[primary.id]);
     await page.close();
     await env.close();
   });

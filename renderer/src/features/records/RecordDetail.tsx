@@ -6,6 +6,7 @@ import { useGrid, type GridRecord } from '../../stores/gridStore';
 import { useSchema } from '../../stores/schemaStore';
 import { CellEditor } from './CellEditor';
 import { CellView } from './CellView';
+import { AttachmentThumb } from './AttachmentThumb';
 
 type Linked = { tableId: string; record: GridRecord };
 
@@ -52,6 +53,7 @@ export function RecordDetail({ profileId, recordId, fields, onClose, onOpen }: {
       <header>
         <h2>{cellText(fields[0] ?? { id: '', name: '', type: 'singleLineText', options: null }, record.cells[fields[0]?.id ?? '']) || record.id}</h2>
         {record.pending && <span className="badge badge-pending">not yet in Airtable</span>}
+        <button onClick={() => void useGrid.getState().duplicateRecord(record).then(onOpen).catch(report)}>Duplicate</button>
         <button aria-label="Close record" onClick={onClose}>
           ×
         </button>
@@ -91,10 +93,8 @@ export function RecordDetail({ profileId, recordId, fields, onClose, onOpen }: {
                 </span>
               ) : field.type === 'multipleAttachments' && Array.isArray(record.cells[field.id]) ? (
                 <ul className="attachments">
-                  {(record.cells[field.id] as Array<{ filename?: string; size?: number; type?: string }>).map((a, i) => (
-                    <li key={i}>
-                      📎 {a.filename ?? 'file'} <span className="muted">{a.type} {a.size ? `${Math.round(a.size / 1024)} KB` : ''}</span>
-                    </li>
+                  {(record.cells[field.id] as Array<{ id?: string; filename?: string; size?: number; type?: string }>).map((a, i) => (
+                    <AttachmentThumb key={a.id ?? i} profileId={profileId} attachment={a} />
                   ))}
                 </ul>
               ) : (

@@ -50,7 +50,7 @@ export function RecordsScreen({ profileId, tableId }: { profileId: string; table
     const all = table.fields.filter((f) => !visible || visible.has(f.id) || f.id === table.primaryFieldId);
     return [...all.filter((f) => f.id === table.primaryFieldId), ...all.filter((f) => f.id !== table.primaryFieldId)];
   }, [table, viewId]);
-  useEffect(() => setWritableFields((table?.fields ?? []).filter((f) => !isReadOnly(f)).map((f) => f.id)), [table]);
+  useEffect(() => setWritableFields((table?.fields ?? []).filter((f) => !isReadOnly(f))), [table]);
 
   if (!found || !table) return <p className="muted">This table is not in the offline cache.</p>;
   const running = run && !['done', 'error', 'cancelled'].includes(run.phase);
