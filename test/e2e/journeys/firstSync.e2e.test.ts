@@ -74,6 +74,12 @@ describe('a person connects with a token, syncs a base, and works with records',
     const sortedFirst = [...table.records.values()].map((r) => { const v = r.cells[primary.id]; return typeof v === 'string' ? v : ''; }).sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()))[0];
     await expect.poll(() => grid.locator('[data-record-id]').first().locator('[role=gridcell]').first().textContent()).toBe(sortedFirst);
 
+    // Back to the table's own order (descending, then unsorted), which edits do not change.
+    const sortButton = page.getByRole('columnheader', { name: new RegExp(`^${primary.name}`) }).getByRole('button');
+    await sortButton.click();
+    await sortButton.click();
+    await expect.poll(() => page.getByRole('columnheader', { name: primary.name, exact: true }).getAttribute('aria-sort')).toBe('none');
+
     // Edit with the keyboard: Space toggles a checkbox, Enter edits text; both reach the sandbox.
     const firstId = (await grid.locator('[data-record-id]').first().getAttribute('data-record-id'))!;
     const oldName = table.records.get(firstId)!.cells[primary.id];
@@ -92,9 +98,31 @@ describe('a person connects with a token, syncs a base, and works with records',
     await page.keyboard.press('Enter');
     await expect.poll(() => table.records.get(firstId)?.cells[primary.id], { timeout: 10_000 }).toBe('Edited in Airvault');
 
-    // Undo the last edit with Ctrl/Cmd+Z: Airtable gets the old value back.
+    // A single select through its dropdown, and a number typed in: both reach Airtable typed.
+    const status = table.fields.find((f) => f.type === 'singleSelect')!;
+    const quantity = table.fields.find((f) => f.type === 'number')!;
+    await page.keyboard.press('ArrowRight');
+    for (let i = 1; i < order.findIndex((f) => f.id === status.id); i++) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await page.getByLabel(`Edit ${status.name}`).selectOption('Blocked');
+    await page.getByLabel(`Edit ${status.name}`).press('Enter');
+    await expect.poll(() => table.records.get(firstId)?.cells[status.id], { timeout: 10_000 }).toBe('Blocked');
+    for (let i = order.findIndex((f) => f.id === status.id); i < order.findIndex((f) => f.id === quantity.id); i++) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await page.getByLabel(`Edit ${quantity.name}`).fill('1234');
+    await page.getByLabel(`Edit ${quantity.name}`).press('Enter');
+    await expect.poll(() => table.records.get(firstId)?.cells[quantity.id], { timeout: 10_000 }).toBe(1234);
+    for (let i = 0; i < order.findIndex((f) => f.id === quantity.id); i++) await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('Edited twice');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => table.records.get(firstId)?.cells[primary.id], { timeout: 10_000 }).toBe('Edited twice');
+
+    // Undo the last edit with Ctrl/Cmd+Z: Airtable gets the previous value back.
     await page.keyboard.press('ControlOrMeta+z');
-    await expect.poll(() => table.records.get(firstId)?.cells[primary.id], { timeout: 10_000 }).toBe(oldName);
+    await expect.poll(() => table.records.get(firstId)?.cells[primary.id], { timeout: 10_000 }).toBe('Edited in Airvault');
+    expect(oldName).not.toBe('Edited in Airvault');
 
     await page.screenshot({ path: path.join(SCREENSHOTS, 'records-edited.png') });
 
