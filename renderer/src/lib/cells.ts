@@ -65,9 +65,16 @@ function formatDuration(seconds: number): string {
   return `${h}:${String(m).padStart(2, '0')}`;
 }
 
+const choicesCache = new WeakMap<FieldInfo, Array<{ name: string; color?: string }>>();
+
+/** A select field's choices (worked out once per field: every select cell on screen asks). */
 export function choicesOf(field: FieldInfo): Array<{ name: string; color?: string }> {
-  const choices = field.options?.choices;
-  return Array.isArray(choices) ? choices.filter(isObject).map((c) => ({ name: String(c.name as string), ...(typeof c.color === 'string' ? { color: c.color } : {}) })) : [];
+  const cached = choicesCache.get(field);
+  if (cached) return cached;
+  const raw = field.options?.choices;
+  const choices = Array.isArray(raw) ? raw.filter(isObject).map((c) => ({ name: String(c.name as string), ...(typeof c.color === 'string' ? { color: c.color } : {}) })) : [];
+  choicesCache.set(field, choices);
+  return choices;
 }
 
 /** What the editor's text becomes in Airtable's write format; throws a readable error when it cannot. */

@@ -1,7 +1,11 @@
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { launchChromium } from '../browser';
 import type { Browser, Page } from 'playwright-core';
 import type { EventName, EventPayload } from '../../../shared/ipc/contract';
 import { startSandbox, vaultAgainst } from '../../helpers/vaultHarness';
+import type { SandboxOptions } from '../../sandbox/sandbox';
 import type { SandboxHarness } from '../../helpers/sandboxClient';
 import { startTestHost, type TestHost } from './testHost';
 
@@ -41,4 +45,18 @@ export async function journeyEnv(h: SandboxHarness) {
 }
 
 export type JourneyEnv = Awaited<ReturnType<typeof journeyEnv>>;
-export { startSandbox };
+
+/** One sandbox and one Chromium for a journey file, started before its tests and closed after. */
+export function journeyWorld(options: SandboxOptions): { readonly h: SandboxHarness; readonly browser: Browser } {
+  const world = {} as { h: SandboxHarness; browser: Browser };
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    world.h = await startSandbox(options);
+    world.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await world.browser?.close();
+    await world.h?.sandbox.close();
+  });
+  return world;
+}

@@ -1,25 +1,12 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../browser';
-import { journeyEnv, SCREENSHOTS, startSandbox } from '../host/journeyEnv';
-import type { SandboxHarness } from '../../helpers/sandboxClient';
+import { describe, expect, it } from 'vitest';
+import { journeyEnv, journeyWorld, SCREENSHOTS } from '../host/journeyEnv';
 
-let browser: Browser;
-let h: SandboxHarness;
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  h = await startSandbox({ seed: '1x2x300:journey', rateLimits: false, latencyMs: 20 });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await h?.sandbox.close();
-});
+const world = journeyWorld({ seed: '1x2x300:journey', rateLimits: false, latencyMs: 20 });
 
 describe('a person connects with a token, syncs a base, and works with records', () => {
   it('adds a PAT profile, syncs with progress, browses, searches, filters, sorts and edits cells that reach Airtable', async () => {
+    const { h, browser } = world;
     const env = await journeyEnv(h);
     const page = await env.page(browser);
     const base = h.firstBase();

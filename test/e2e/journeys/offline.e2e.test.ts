@@ -1,26 +1,14 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium } from '../browser';
-import { journeyEnv, SCREENSHOTS, startSandbox, type JourneyEnv } from '../host/journeyEnv';
-import type { SandboxHarness } from '../../helpers/sandboxClient';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { journeyEnv, journeyWorld, SCREENSHOTS, type JourneyEnv } from '../host/journeyEnv';
 
-let browser: Browser;
-let h: SandboxHarness;
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  h = await startSandbox({ seed: '1x1x120:offline', rateLimits: false });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await h?.sandbox.close();
-});
-beforeEach(() => h.sandbox.reset());
+const world = journeyWorld({ seed: '1x1x120:offline', rateLimits: false });
+beforeEach(() => world.h.sandbox.reset());
 
 /** A profile connected with the sandbox's token and its base synced, with the grid open. */
-async function syncedProfile(env: JourneyEnv, name = 'Work', token = h.sandbox.defaultPat) {
+async function syncedProfile(env: JourneyEnv, name = 'Work', token = world.h.sandbox.defaultPat) {
+  const { h } = world;
   const profile = await env.core.handlers.profilesCreate({ name });
   await env.core.handlers.profilesConnectPat({ id: profile.id, token });
   await env.core.caches.sync(profile.id, h.firstBase().id);
@@ -43,6 +31,7 @@ async function editFirstCell(page: Page, row: ReturnType<Page['locator']>, text:
 
 describe('offline work, conflicts and revocation', () => {
   it('keeps browsing and editing with Airtable down, then drains the outbox when it is back', async () => {
+    const { h, browser } = world;
     const env = await journeyEnv(h);
     await syncedProfile(env);
     const table = h.firstTable();
@@ -75,6 +64,7 @@ describe('offline work, conflicts and revocation', () => {
   });
 
   it('shows a conflict instead of overwriting, and keeps what the person chooses', async () => {
+    const { h, browser } = world;
     const env = await journeyEnv(h);
     await syncedProfile(env);
     const base = h.firstBase();
@@ -107,6 +97,7 @@ describe('offline work, conflicts and revocation', () => {
   });
 
   it('turns a revoked profile to "reconnect", sends nothing more, and reconnects with a new token', async () => {
+    const { h, browser } = world;
     const env = await journeyEnv(h);
     const token = ((await h.control('pats', {})).body as { token: string }).token;
     const profile = await syncedProfile(env, 'Revocable', token);

@@ -1,25 +1,12 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../browser';
-import { journeyEnv, SCREENSHOTS, startSandbox } from '../host/journeyEnv';
-import type { SandboxHarness } from '../../helpers/sandboxClient';
+import { describe, expect, it } from 'vitest';
+import { journeyEnv, journeyWorld, SCREENSHOTS } from '../host/journeyEnv';
 
-let browser: Browser;
-let h: SandboxHarness;
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  h = await startSandbox({ seed: '2x1x50:profiles', rateLimits: false });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await h?.sandbox.close();
-});
+const world = journeyWorld({ seed: '2x1x50:profiles', rateLimits: false });
 
 describe('profiles', () => {
   it('connects through OAuth in the system browser, adds a second profile with a token, and keeps their data apart', async () => {
+    const { h, browser } = world;
     const env = await journeyEnv(h);
     const page = await env.page(browser);
     const [workBase, personalBase] = [...h.sandbox.store.bases.values()];

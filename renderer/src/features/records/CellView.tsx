@@ -1,16 +1,19 @@
 import { memo } from 'react';
 import { cellText, choicesOf, type FieldInfo } from '../../lib/cells';
 
+function colorOf(field: FieldInfo, name: string): string {
+  return choicesOf(field).find((c) => c.name === name)?.color ?? '';
+}
+
 /** One cell's value, drawn by field type: chips for selects, a box for checkboxes, text otherwise. */
 export const CellView = memo(function CellView({ field, value }: { field: FieldInfo; value: unknown }) {
   if (field.type === 'checkbox') return <span className={`check ${value === true ? 'on' : ''}`} aria-label={value === true ? 'checked' : 'not checked'} />;
   if (field.type === 'singleSelect' || field.type === 'multipleSelects') {
     const names = Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [value] : [];
-    const colors = new Map(choicesOf(field).map((c) => [c.name, c.color]));
     return (
       <span className="chips">
         {names.map((name) => (
-          <span key={name} className={`chip ${colors.get(name) ?? ''}`}>
+          <span key={name} className={`chip ${colorOf(field, name)}`}>
             {name}
           </span>
         ))}

@@ -12,7 +12,7 @@ const OVERSCAN = 8;
 /** Rows fetched ahead of the last visible one, so a fast scroll finds them already there. */
 const PREFETCH_ROWS = 3 * PAGE_SIZE;
 
-/** Only the columns in view (plus one each side) are drawn; a spacer stands in for the rest. */
+/** Only the columns in view are drawn; a spacer stands in for the ones scrolled past. */
 interface Columns {
   start: number;
   end: number;
@@ -104,8 +104,9 @@ export function Grid({ fields, onOpenRecord }: { fields: FieldInfo[]; onOpenReco
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(Math.max(0, rowCount - 1), Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
 
-  const colStart = Math.max(0, Math.floor((scrollLeft - ROWNUM_WIDTH) / COLUMN_WIDTH) - 1);
-  const colEnd = Math.min(fields.length, Math.ceil((scrollLeft + width) / COLUMN_WIDTH) + 1);
+  // Exactly the columns in view: every extra column is another cell per row to draw on each frame.
+  const colStart = Math.max(0, Math.floor((scrollLeft - ROWNUM_WIDTH) / COLUMN_WIDTH));
+  const colEnd = Math.min(fields.length, Math.ceil((scrollLeft + width - ROWNUM_WIDTH) / COLUMN_WIDTH));
   const columns = useMemo(() => ({ start: colStart, end: colEnd }), [colStart, colEnd]);
 
   useEffect(() => {
