@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { choicesOf, editText, inputKind, parseInput, type FieldInfo } from '../../lib/cells';
 
 /**
@@ -11,7 +11,9 @@ export function CellEditor({ field, value, onSave, onCancel }: { field: FieldInf
   const [error, setError] = useState<string | null>(null);
   const ref = useRef<HTMLInputElement & HTMLTextAreaElement & HTMLSelectElement>(null);
   const finished = useRef(false);
-  useEffect(() => {
+  // Focus before the browser handles the next key: a person who presses Enter and types at
+  // once must not lose the first letters (a passive effect would focus too late).
+  useLayoutEffect(() => {
     ref.current?.focus();
     if (ref.current && 'select' in ref.current && typeof ref.current.select === 'function' && inputKind(field) !== 'select') ref.current.select();
   }, [field]);
