@@ -61,6 +61,8 @@ interface GridState {
 
 let generation = 0;
 let fetching: Promise<void> | null = null;
+/** Pages read since the last reset or reload; the others are shown until their new copy arrives. */
+let fresh = new Set<number>();
 
 /**
  * The records grid's data: keyset pages fetched in order as the person scrolls, a cursor kept
@@ -85,6 +87,7 @@ export const useGrid = create<GridState>((set, get) => {
   const fetchPage = async (k: number, mine: number): Promise<void> => {
     const window = await call('recordsWindow', queryFor(get().cursors[k] ?? ''));
     if (mine !== generation) return;
+    fresh.add(k);
     const state = get();
     const pages = new Map(state.pages);
     pages.set(k, window.records);
@@ -112,14 +115,30 @@ export const useGrid = create<GridState>((set, get) => {
     const far = [...get().pages.keys()].filter((k) => k < first - KEEP_PAGES || k > last + KEEP_PAGES);
     if (far.length === 0) return;
     const pages = new Map(get().pages);
-    for (const k of far) pages.delete(k);
+    for (const k of far) {
+      pages.delete(k);
+      fresh.delete(k);
+    }
     set({ pages });
   };
 
+  /** A new query: nothing shown belongs to it. */
   const reset = (extra: Partial<GridState> = {}) => {
     generation++;
     fetching = null;
+    fresh = new Set();
     set({ pages: new Map(), cursors: [''], complete: false, loading: false, error: null, checked: new Set(), version: get().version + 1, ...extra });
+  };
+
+  /**
+   * The same query, newer data (a sync finished, edits were sent, a record was added): the rows
+   * on screen stay, and an open cell editor with them, until each page's new copy replaces them.
+   */
+  const refresh = (extra: Partial<GridState> = {}) => {
+    generation++;
+    fetching = null;
+    fresh = new Set();
+    set({ loading: false, version: get().version + 1, ...extra });
   };
 
   return {
@@ -145,7 +164,7 @@ export const useGrid = create<GridState>((set, get) => {
       reset({ query: { ...get().query, ...patch }, rowCount: 0, selected: null });
     },
     reload() {
-      reset({ rowCount: get().rowCount });
+      refresh();
     },
     async ensure(firstRow, lastRow) {
       if (!get().tableId) return;
@@ -157,19 +176,19 @@ export const useGrid = create<GridState>((set, get) => {
       if (mine !== generation) return;
       evictFar(first, last);
       let missing = false;
-      for (let k = first; k <= last && !missing; k++) missing = !get().pages.has(k) && !(get().complete && k * PAGE_SIZE >= get().rowCount);
+      for (let k = first; k <= last && !missing; k++) missing = !fresh.has(k) && !(get().complete && k * PAGE_SIZE >= get().rowCount);
       if (!missing) return;
       const run = (async () => {
         set({ loading: true });
         try {
           for (let k = first; k <= last; k++) {
-            if (get().pages.has(k)) continue;
+            if (fresh.has(k)) continue;
             // Walk forward from the nearest known cursor; pages passed on the way are not kept.
             let known = k;
             while (get().cursors[known] === undefined && known > 0) known--;
             for (let step = known; step <= k; step++) {
               if (get().complete && step * PAGE_SIZE >= get().rowCount) return;
-              if (!get().pages.has(step) || step === k) await fetchPage(step, mine);
+              if (!fresh.has(step) || step === k) await fetchPage(step, mine);
               if (mine !== generation) return;
             }
           }
@@ -220,7 +239,7 @@ export const useGrid = create<GridState>((set, get) => {
       const { profileId, baseId, tableId } = get();
       const { id } = await call('recordsCreate', { profileId: profileId!, baseId: baseId!, tableId: tableId!, fields });
       set({ undo: [...get().undo.slice(-49), { kind: 'create', recordId: id }] });
-      reset({ rowCount: get().rowCount + 1 });
+      refresh({ rowCount: get().rowCount + 1, complete: false });
       return id;
     },
     duplicateRecord(record) {
@@ -229,8 +248,8 @@ export const useGrid = create<GridState>((set, get) => {
     async deleteRecords(records) {
       const { profileId, baseId, tableId } = get();
       for (const record of records) await call('recordsDelete', { profileId: profileId!, baseId: baseId!, tableId: tableId!, recordId: record.id });
-      set({ undo: [...get().undo.slice(-49), { kind: 'delete', records }] });
-      reset({ rowCount: Math.max(0, get().rowCount - records.length) });
+      set({ undo: [...get().undo.slice(-49), { kind: 'delete', records }], checked: new Set() });
+      refresh({ rowCount: Math.max(0, get().rowCount - records.length) });
     },
     async undoLast() {
       const step = get().undo.at(-1);
@@ -243,11 +262,11 @@ export const useGrid = create<GridState>((set, get) => {
         await call('recordsUpdate', { ...where, recordId: step.recordId, fields: { [step.fieldId]: step.before ?? null } });
       } else if (step.kind === 'create') {
         await call('recordsDelete', { ...where, recordId: step.recordId });
-        reset({ rowCount: Math.max(0, get().rowCount - 1) });
+        refresh({ rowCount: Math.max(0, get().rowCount - 1) });
       } else {
         // Airtable has no undelete: the records come back as new records with the same values.
         for (const record of step.records) await call('recordsCreate', { ...where, fields: writableCells(record.cells) });
-        reset({ rowCount: get().rowCount + step.records.length });
+        refresh({ rowCount: get().rowCount + step.records.length, complete: false });
       }
       return true;
     },
