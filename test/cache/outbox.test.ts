@@ -130,6 +130,25 @@ describe('offline edits through the outbox', () => {
     p.close();
   });
 
+  it('sends each create once when replays are asked for at the same time (an edit each, plus the background loop)', async () => {
+    const p = open(mkdtempSync(path.join(tmpdir(), 'airvault-outbox-')));
+    const base = h.firstBase();
+    const table = base.tables[0]!;
+    await p.sync.run(base.id);
+    await h.control('faults', { latencyMs: 30 });
+    const runs: Array<Promise<unknown>> = [];
+    for (const n of [1, 2, 3]) {
+      p.outbox.create(base.id, table.id, { [table.primaryFieldId]: `Restored ${n}` });
+      runs.push(p.replay.run());
+    }
+    runs.push(p.replay.run());
+    await Promise.all(runs);
+    await h.control('faults', { latencyMs: 0 });
+    for (const n of [1, 2, 3]) expect(names().filter((x) => x === `Restored ${n}`)).toHaveLength(1);
+    expect(p.outbox.open()).toEqual([]);
+    p.close();
+  });
+
   it('keeps a change Airtable rejects visible with the reason', async () => {
     const p = open(mkdtempSync(path.join(tmpdir(), 'airvault-outbox-')));
     const base = h.firstBase();

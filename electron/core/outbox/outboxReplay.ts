@@ -32,7 +32,30 @@ export class OutboxReplay {
     private readonly now: () => number,
   ) {}
 
-  async run(): Promise<ReplayResult> {
+  private running: Promise<ReplayResult> | undefined;
+  private queued: Promise<ReplayResult> | undefined;
+
+  /**
+   * One replay at a time: edits arrive while one is sending (every edit asks for a send, and so
+   * does the background loop), and two replays walking the same outbox would send a create twice.
+   * A call during a replay waits for it and then runs once more for what arrived meanwhile;
+   * any number of such calls share that one extra run.
+   */
+  run(): Promise<ReplayResult> {
+    if (!this.running) {
+      this.running = this.replay().finally(() => (this.running = undefined));
+      return this.running;
+    }
+    this.queued ??= this.running
+      .catch(() => undefined)
+      .then(() => {
+        this.queued = undefined;
+        return this.run();
+      });
+    return this.queued;
+  }
+
+  private async replay(): Promise<ReplayResult> {
     const result: ReplayResult = { sent: 0, rejected: 0, conflicts: 0, offline: false };
     for (const edit of this.outbox.open()) {
       const current = this.resolveIds(edit);

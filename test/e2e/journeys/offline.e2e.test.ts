@@ -126,4 +126,28 @@ describe('offline work, conflicts and revocation', () => {
     await page.close();
     await env.close();
   });
+
+  it('deletes several selected records at once, and brings them back with undo', async () => {
+    const { h, browser } = world;
+    const env = await journeyEnv(h);
+    await syncedProfile(env);
+    const table = h.firstTable();
+    const page = await env.page(browser);
+    const grid = page.getByTestId('grid');
+    await grid.locator('[data-record-id]').first().waitFor();
+    const count = table.records.size;
+    const ids = await grid.locator('[data-record-id]').evaluateAll((rows) => rows.slice(0, 3).map((r) => r.getAttribute('data-record-id')!));
+    const names = ids.map((id) => table.records.get(id)!.cells[table.primaryFieldId]);
+    for (const i of [1, 2, 3]) await page.getByLabel(`Select row ${i}`, { exact: true }).check();
+    await page.getByRole('button', { name: 'Delete 3 selected' }).click();
+    await expect.poll(() => table.records.size, { timeout: 15_000 }).toBe(count - 3);
+    for (const id of ids) expect(table.records.has(id)).toBe(false);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => table.records.size, { timeout: 15_000 }).toBe(count);
+    // Airtable has no undelete: they come back as new records with the same values.
+    const restored = [...table.records.values()].slice(-3).map((r) => r.cells[table.primaryFieldId]);
+    expect(restored.sort()).toEqual([...names].sort());
+    await page.close();
+    await env.close();
+  });
 });

@@ -60,8 +60,10 @@ export function RecordsScreen({ profileId, tableId }: { profileId: string; table
     setOpenRecord(id);
   };
   const deleteChecked = async () => {
-    const ids = new Set(checked);
-    const records = (await call('recordsGet', { profileId, recordIds: [...ids].slice(0, 200) })).records.map((r) => r.record);
+    // The records' values are kept for undo; records:get takes 200 ids at a time.
+    const ids = [...checked];
+    const records = [];
+    for (let i = 0; i < ids.length; i += 200) records.push(...(await call('recordsGet', { profileId, recordIds: ids.slice(i, i + 200) })).records.map((r) => r.record));
     await useGrid.getState().deleteRecords(records);
   };
   const exportView = async () => {
