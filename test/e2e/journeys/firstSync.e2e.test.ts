@@ -81,9 +81,9 @@ describe('a person connects with a token, syncs a base, and works with records',
     await expect.poll(() => table.records.get(firstId)?.cells[done.id] === true, { timeout: 10_000 }).toBe(!before);
     for (let i = 0; i < doneIndex; i++) await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('Enter');
-    await page.keyboard.press('ControlOrMeta+a');
-    await page.keyboard.type('Edited in Airvault');
-    await page.keyboard.press('Enter');
+    // Type into the editor once it is there (fill waits for it, as a person waits to see it).
+    await page.locator('.cell-editor').fill('Edited in Airvault');
+    await page.locator('.cell-editor').press('Enter');
     await expect.poll(() => table.records.get(firstId)?.cells[primary.id], { timeout: 10_000 }).toBe('Edited in Airvault');
 
     // A single select through its dropdown, and a number typed in: both reach Airtable typed.
@@ -102,9 +102,9 @@ describe('a person connects with a token, syncs a base, and works with records',
     await expect.poll(() => table.records.get(firstId)?.cells[quantity.id], { timeout: 10_000 }).toBe(1234);
     for (let i = 0; i < order.findIndex((f) => f.id === quantity.id); i++) await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('Enter');
-    await page.keyboard.press('ControlOrMeta+a');
-    await page.keyboard.type('Edited twice');
-    await page.keyboard.press('Enter');
+    // Type into the editor once it is there (fill waits for it, as a person waits to see it).
+    await page.locator('.cell-editor').fill('Edited twice');
+    await page.locator('.cell-editor').press('Enter');
     await expect.poll(() => table.records.get(firstId)?.cells[primary.id], { timeout: 10_000 }).toBe('Edited twice');
 
     // Undo the last edit with Ctrl/Cmd+Z: Airtable gets the previous value back.

@@ -24,9 +24,8 @@ async function openRecord(page: Page, name: string) {
 
 async function editFirstCell(page: Page, row: ReturnType<Page['locator']>, text: string) {
   await row.locator('[role=gridcell]').first().dblclick();
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
+  await page.locator('.cell-editor').fill(text);
+  await page.locator('.cell-editor').press('Enter');
 }
 
 describe('offline work, conflicts and revocation', () => {
