@@ -100,6 +100,12 @@ describe('a person connects with a token, syncs a base, and works with records',
     await page.getByLabel(`Edit ${quantity.name}`).fill('1234');
     await page.getByLabel(`Edit ${quantity.name}`).press('Enter');
     await expect.poll(() => table.records.get(firstId)?.cells[quantity.id], { timeout: 10_000 }).toBe(1234);
+    // Typing on a selected cell starts editing with that key, replacing the value.
+    await page.keyboard.press('4');
+    await expect.poll(() => page.locator('.cell-editor').inputValue()).toBe('4');
+    await page.locator('.cell-editor').press('2');
+    await page.locator('.cell-editor').press('Enter');
+    await expect.poll(() => table.records.get(firstId)?.cells[quantity.id], { timeout: 10_000 }).toBe(42);
     for (let i = 0; i < order.findIndex((f) => f.id === quantity.id); i++) await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('Enter');
     // Type into the editor once it is there (fill waits for it, as a person waits to see it).

@@ -6,8 +6,9 @@ import { choicesOf, editText, inputKind, parseInput, type FieldInfo } from '../.
  * saves, Escape cancels; a value Airtable would refuse (a word in a number field) is explained
  * and not saved.
  */
-export function CellEditor({ field, value, onSave, onCancel }: { field: FieldInfo; value: unknown; onSave: (value: unknown) => void; onCancel: () => void }) {
-  const [text, setText] = useState(() => editText(field, value));
+export function CellEditor({ field, value, initialText, onSave, onCancel }: { field: FieldInfo; value: unknown; initialText?: string; onSave: (value: unknown) => void; onCancel: () => void }) {
+  // Typing on a selected cell starts the editor with that key, replacing the value (as in a spreadsheet).
+  const [text, setText] = useState(() => initialText ?? editText(field, value));
   const [error, setError] = useState<string | null>(null);
   const ref = useRef<HTMLInputElement & HTMLTextAreaElement & HTMLSelectElement>(null);
   const finished = useRef(false);
@@ -15,8 +16,8 @@ export function CellEditor({ field, value, onSave, onCancel }: { field: FieldInf
   // once must not lose the first letters (a passive effect would focus too late).
   useLayoutEffect(() => {
     ref.current?.focus();
-    if (ref.current && 'select' in ref.current && typeof ref.current.select === 'function' && inputKind(field) !== 'select') ref.current.select();
-  }, [field]);
+    if (initialText === undefined && ref.current && 'select' in ref.current && typeof ref.current.select === 'function' && inputKind(field) !== 'select') ref.current.select();
+  }, [field, initialText]);
 
   const save = () => {
     if (finished.current) return;

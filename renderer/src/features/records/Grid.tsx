@@ -1,5 +1,5 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { isReadOnly, type FieldInfo } from '../../lib/cells';
+import { inputKind, isReadOnly, type FieldInfo } from '../../lib/cells';
 import { useApp } from '../../stores/appStore';
 import { PAGE_SIZE, useGrid, type GridRecord } from '../../stores/gridStore';
 import { CellEditor } from './CellEditor';
@@ -9,6 +9,7 @@ export const ROW_HEIGHT = 32;
 export const COLUMN_WIDTH = 180;
 const ROWNUM_WIDTH = 48;
 const OVERSCAN = 8;
+const TYPE_TO_EDIT = new Set(['text', 'textarea', 'number', 'email', 'url', 'tel']);
 /** Rows fetched ahead of the last visible one, so a fast scroll finds them already there. */
 const PREFETCH_ROWS = 3 * PAGE_SIZE;
 
@@ -25,6 +26,8 @@ interface RowProps {
   columns: Columns;
   selectedCol: number;
   editing: boolean;
+  /** The key that started the edit, when typing (not Enter) started it. */
+  editSeed: string | undefined;
   checked: boolean;
   onCellClick: (row: number, col: number) => void;
   onCellDoubleClick: (row: number, col: number) => void;
@@ -33,7 +36,7 @@ interface RowProps {
   onToggle: (recordId: string) => void;
 }
 
-const Row = memo(function Row({ index, record, fields, columns, selectedCol, editing, checked, onCellClick, onCellDoubleClick, onSave, onCancel, onToggle }: RowProps) {
+const Row = memo(function Row({ index, record, fields, columns, selectedCol, editing, editSeed, checked, onCellClick, onCellDoubleClick, onSave, onCancel, onToggle }: RowProps) {
   const style = { transform: `translateY(${index * ROW_HEIGHT}px)` };
   if (!record) {
     return (
@@ -61,7 +64,7 @@ const Row = memo(function Row({ index, record, fields, columns, selectedCol, edi
           onClick={() => onCellClick(index, col)}
           onDoubleClick={() => onCellDoubleClick(index, col)}
         >
-          {editing && col === selectedCol ? <CellEditor field={field} value={record.cells[field.id]} onSave={(v) => onSave(record, field, v)} onCancel={onCancel} /> : <CellView field={field} value={record.cells[field.id]} />}
+          {editing && col === selectedCol ? <CellEditor field={field} value={record.cells[field.id]} initialText={editSeed} onSave={(v) => onSave(record, field, v)} onCancel={onCancel} /> : <CellView field={field} value={record.cells[field.id]} />}
         </span>
         );
       })}
@@ -81,6 +84,7 @@ export function Grid({ fields, onOpenRecord }: { fields: FieldInfo[]; onOpenReco
   const [height, setHeight] = useState(600);
   const [width, setWidth] = useState(1000);
   const [editing, setEditing] = useState(false);
+  const [editSeed, setEditSeed] = useState<string | undefined>(undefined);
   const { rowCount, version, selected, checked, query, error, complete, loading } = useGrid();
   const ensure = useGrid((s) => s.ensure);
   // Actions only (they never change); state comes from the hook above.
@@ -126,7 +130,10 @@ export function Grid({ fields, onOpenRecord }: { fields: FieldInfo[]; onOpenReco
     (row: number, col: number) => {
       useGrid.getState().select(row, col);
       const field = fields[col];
-      if (field && !isReadOnly(field)) setEditing(true);
+      if (field && !isReadOnly(field)) {
+        setEditSeed(undefined);
+        setEditing(true);
+      }
     },
     [fields],
   );
@@ -186,7 +193,10 @@ export function Grid({ fields, onOpenRecord }: { fields: FieldInfo[]; onOpenReco
         event.preventDefault();
         if (!selected) return move(0, 0);
         if (event.shiftKey && record) return onOpenRecord(record);
-        if (field && record && !isReadOnly(field)) setEditing(true);
+        if (field && record && !isReadOnly(field)) {
+          setEditSeed(undefined);
+          setEditing(true);
+        }
         return;
       case ' ':
         if (field?.type === 'checkbox' && record) {
@@ -195,6 +205,12 @@ export function Grid({ fields, onOpenRecord }: { fields: FieldInfo[]; onOpenReco
         }
         return;
       default:
+        // A printable key on a text-like cell starts editing with that key.
+        if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey && selected && field && record && !isReadOnly(field) && TYPE_TO_EDIT.has(inputKind(field))) {
+          event.preventDefault();
+          setEditSeed(event.key);
+          setEditing(true);
+        }
         return;
     }
   };
@@ -214,6 +230,7 @@ export function Grid({ fields, onOpenRecord }: { fields: FieldInfo[]; onOpenReco
         columns={columns}
         selectedCol={selected?.row === i ? selected.col : -1}
         editing={editing && selected?.row === i}
+        editSeed={editSeed}
         checked={record ? checked.has(record.id) : false}
         onCellClick={onCellClick}
         onCellDoubleClick={onCellDoubleClick}
