@@ -4,6 +4,7 @@ import { AppError } from '../errors';
 import type { Fetch } from '../airtable/transport';
 import type { ProfileApi } from '../airtable/profileApi';
 import type { SqlDatabase } from '../db/sqlite';
+import { readSetting, writeSetting } from './cacheSettings';
 
 export const DEFAULT_THUMBNAIL_CAP_BYTES = 500 * 1024 * 1024;
 const MAX_THUMBNAIL_BYTES = 2 * 1024 * 1024;
@@ -56,13 +57,13 @@ export class AttachmentCache {
   }
 
   get capBytes(): number {
-    const row = this.db.prepare("SELECT value FROM settings WHERE key = 'thumbnailCapBytes'").get() as { value: string } | undefined;
-    return row ? Number(row.value) : DEFAULT_THUMBNAIL_CAP_BYTES;
+    const value = readSetting(this.db, 'thumbnailCapBytes');
+    return value === undefined ? DEFAULT_THUMBNAIL_CAP_BYTES : Number(value);
   }
 
   setCap(bytes: number): void {
     if (!Number.isInteger(bytes) || bytes < 0) throw new AppError('INVALID_INPUT', 'The cap is a whole number of bytes.');
-    this.db.transaction(() => this.db.prepare("INSERT INTO settings (key, value) VALUES ('thumbnailCapBytes', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(String(bytes))).immediate();
+    writeSetting(this.db, 'thumbnailCapBytes', String(bytes));
   }
 
   usage(): AttachmentUsage {

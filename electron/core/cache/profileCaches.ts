@@ -12,7 +12,7 @@ import { WebhookSync } from '../sync/webhookSync';
 import { WindowSync } from '../sync/windowSync';
 import { refreshComputed } from '../sync/webhookSync';
 import { CallBudget } from '../sync/callBudget';
-import { extraDue, type SyncTrigger } from '../sync/syncPolicy';
+import { extraDue, type SyncExtra, type SyncTrigger } from '../sync/syncPolicy';
 import type { Priority } from '../scheduler/types';
 import { Outbox } from '../outbox/outbox';
 import { OutboxActions } from '../outbox/outboxActions';
@@ -22,6 +22,7 @@ import { openCache } from './cacheDb';
 import { AttachmentCache } from './attachmentCache';
 import type { Fetch } from '../airtable/transport';
 import { CacheStore } from './cacheStore';
+import { readSetting, writeSetting } from './cacheSettings';
 import { RecordQueries } from './recordQuery';
 import type { EventName, EventPayload } from '../../../shared/ipc/contract';
 
@@ -40,6 +41,9 @@ export interface ProfileCache {
   attachments: AttachmentCache;
   budget: CallBudget;
 }
+
+/** Where the time an extra last ran is kept (the id-pass key predates this map). */
+const EXTRA_SETTING: Record<SyncExtra, (baseId: string) => string> = { computed: (id) => `computed:${id}`, idPass: (id) => `idpass:${id}` };
 
 const unreachable = (e: unknown) => e instanceof AirtableError && (e.kind === 'network' || e.kind === 'timeout' || e.kind === 'server');
 
@@ -156,10 +160,10 @@ export class ProfileCaches {
         p.store.saveBases(await p.api.meta.listBases({ priority: 'background', signal: controller.signal }));
         await p.baseSync.run(baseId, { signal: controller.signal, onProgress: (x) => progress(x.phase === 'done' ? 'records' : x.phase, { tablesTotal: x.tablesTotal, tablesDone: x.tablesDone, records: x.records, secondsLeft: x.secondsLeft }) });
         await p.webhooks.ensure(baseId, controller.signal).catch((error: unknown) => this.deps.logger.warn('webhook unavailable: later syncs re-read', { error: error instanceof Error ? error.message : 'unknown' }));
-        this.setLast(p, `computed:${baseId}`); // a full read has every computed value fresh
+        this.markRan(p, baseId, 'computed'); // a full read has every computed value fresh
       } else if (this.extraAffordable(p, baseId, 'computed', trigger)) {
         await refreshComputed(p.api, p.store, baseId, this.deps.clock, controller.signal);
-        this.setLast(p, `computed:${baseId}`);
+        this.markRan(p, baseId, 'computed');
       }
       p.outbox.reapplyAll();
       this.setOnline(profileId, true);
@@ -185,12 +189,12 @@ export class ProfileCaches {
   private async windowSync(p: ProfileCache, baseId: string, trigger: SyncTrigger, signal: AbortSignal): Promise<void> {
     const findDeletions = this.extraAffordable(p, baseId, 'idPass', trigger);
     await p.windows.run(baseId, { findDeletions, signal });
-    if (findDeletions) this.setLast(p, `idpass:${baseId}`);
+    if (findDeletions) this.markRan(p, baseId, 'idPass');
   }
 
   /** Due by the plan's schedule and, in the background, within what the month has left. */
-  private extraAffordable(p: ProfileCache, baseId: string, extra: 'computed' | 'idPass', trigger: SyncTrigger): boolean {
-    const last = Number((p.cache.prepare('SELECT value FROM settings WHERE key = ?').get(`${extra === 'computed' ? 'computed' : 'idpass'}:${baseId}`) as { value: string } | undefined)?.value ?? 0);
+  private extraAffordable(p: ProfileCache, baseId: string, extra: SyncExtra, trigger: SyncTrigger): boolean {
+    const last = Number(readSetting(p.cache, EXTRA_SETTING[extra](baseId)) ?? 0);
     if (!extraDue(extra, p.budget.plan(baseId), trigger, last, this.deps.clock.now())) return false;
     if (trigger === 'person') return true;
     const records = (p.cache.prepare('SELECT IFNULL(SUM(records), 0) AS n FROM sync_state WHERE base_id = ?').get(baseId) as { n: number }).n;
@@ -198,8 +202,8 @@ export class ProfileCaches {
     return p.budget.backgroundLeft(baseId) >= Math.ceil(records / 100) + tables;
   }
 
-  private setLast(p: ProfileCache, key: string): void {
-    p.cache.transaction(() => p.cache.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, String(this.deps.clock.now()))).immediate();
+  private markRan(p: ProfileCache, baseId: string, extra: SyncExtra): void {
+    writeSetting(p.cache, EXTRA_SETTING[extra](baseId), String(this.deps.clock.now()));
   }
 
   cancel(profileId: string, baseId: string): void {

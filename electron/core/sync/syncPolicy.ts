@@ -1,6 +1,8 @@
 import type { CallPlan } from '../../../shared/domain/cache';
 
 export type SyncTrigger = 'person' | 'background';
+/** The expensive parts of an incremental sync that run on their own schedule. */
+export type SyncExtra = 'computed' | 'idPass';
 
 const HOUR = 3600_000;
 
@@ -10,7 +12,7 @@ const HOUR = 3600_000;
  * need an id-only pass. Each costs about one call per 100 records, so on a metered workspace
  * background sync leaves them to syncs the person starts.
  */
-const EVERY: Record<'computed' | 'idPass', Record<SyncTrigger, Record<CallPlan, number>>> = {
+const EVERY: Record<SyncExtra, Record<SyncTrigger, Record<CallPlan, number>>> = {
   computed: {
     person: { unknown: HOUR, free: HOUR, team: HOUR, unlimited: HOUR },
     background: { unknown: Infinity, free: Infinity, team: 24 * HOUR, unlimited: HOUR },
@@ -21,6 +23,6 @@ const EVERY: Record<'computed' | 'idPass', Record<SyncTrigger, Record<CallPlan, 
   },
 };
 
-export function extraDue(extra: 'computed' | 'idPass', plan: CallPlan, trigger: SyncTrigger, lastAt: number, now: number): boolean {
+export function extraDue(extra: SyncExtra, plan: CallPlan, trigger: SyncTrigger, lastAt: number, now: number): boolean {
   return now - lastAt >= EVERY[extra][trigger][plan];
 }
