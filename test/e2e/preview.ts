@@ -4,10 +4,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import { consoleLikeLogger } from './host/previewLogger';
-import { startSandbox, vaultAgainst } from '../helpers/vaultHarness';
-import { startTestHost, type TestHost } from './host/testHost';
+import { startSandbox } from '../helpers/vaultHarness';
+import { journeyEnv } from './host/journeyEnv';
 
 /**
  * `npm run preview:web`: Airvault in an ordinary browser, for development and demos. Starts the
@@ -20,31 +19,27 @@ const { values } = parseArgs({ options: { seed: { type: 'string', default: '2x3x
 async function main(): Promise<void> {
   if (!values['no-build'] || !existsSync('out/renderer/index.html')) execFileSync('npx', ['electron-vite', 'build'], { stdio: 'inherit' });
   const h = await startSandbox({ seed: values.seed, rateLimits: true });
-  const late: { host?: TestHost } = {};
-  const v = await vaultAgainst(h, {
+  const env = await journeyEnv(h, {
     env: { name: 'Airvault', version: 'preview', platform: process.platform, dataFolder: values.data ?? mkdtempSync(path.join(tmpdir(), 'airvault-preview-')) },
-    emit: <E extends EventName>(event: E, payload: EventPayload<E>) => late.host?.emit(event, payload),
     logger: consoleLikeLogger,
     backgroundSync: {},
     // The "system browser" of a preview: approve the consent page right away and follow its redirect.
     browser: { open: (url) => fetch(url, { redirect: 'manual' }).then((r) => fetch(r.headers.get('location')!)).then(() => undefined) },
   });
-  const host = await startTestHost({ handlers: v.core.handlers, rendererDir: 'out/renderer' });
-  late.host = host;
-  await v.core.start();
+  const { host, core, clientId } = env;
   process.stdout.write(
     [
       '',
       `Airvault preview: ${host.url}`,
       `Sandbox Airtable: ${h.sandbox.url} (demo data: ${values.seed})`,
       `Personal access token for the sandbox: ${h.sandbox.defaultPat}`,
-      `Or choose "Sign in with Airtable": the OAuth client ${v.clientId} is registered and approves at once.`,
-      `Data folder: ${v.core.ports.env.dataFolder}`,
+      `Or choose "Sign in with Airtable": the OAuth client ${clientId} is registered and approves at once.`,
+      `Data folder: ${core.ports.env.dataFolder}`,
       'Ctrl+C to stop.',
       '',
     ].join('\n'),
   );
-  const stop = () => void v.core.stop().then(() => host.close()).then(() => h.sandbox.close()).finally(() => process.exit(0));
+  const stop = () => void env.close().then(() => h.sandbox.close()).finally(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

@@ -1,11 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
-import { launchChromium } from '../browser';
 import type { Browser, Page } from 'playwright-core';
 import type { EventName, EventPayload } from '../../../shared/ipc/contract';
-import { startSandbox, vaultAgainst } from '../../helpers/vaultHarness';
-import type { SandboxOptions } from '../../sandbox/sandbox';
+import type { CorePorts } from '../../../electron/core/core';
+import { vaultAgainst } from '../../helpers/vaultHarness';
 import type { SandboxHarness } from '../../helpers/sandboxClient';
 import { startTestHost, type TestHost } from './testHost';
 
@@ -15,12 +12,14 @@ export const SCREENSHOTS = path.resolve('test-results/screenshots');
  * One journey's world: a sandbox Airtable, a real core in a fresh data folder pointed at it
  * (background sync on a fast tick so offline edits drain quickly), and the built renderer
  * served over the test host. Events from core reach the page exactly as IPC events would.
+ * The preview (`npm run preview:web`) is the same world with its own ports.
  */
-export async function journeyEnv(h: SandboxHarness) {
+export async function journeyEnv(h: SandboxHarness, overrides: Partial<CorePorts> = {}) {
   const late: { host?: TestHost } = {};
   const v = await vaultAgainst(h, {
     emit: <E extends EventName>(event: E, payload: EventPayload<E>) => late.host?.emit(event, payload),
     backgroundSync: { firstTickMs: 300, tickMs: 700 },
+    ...overrides,
   });
   const host = await startTestHost({ handlers: v.core.handlers, rendererDir: 'out/renderer' });
   late.host = host;
@@ -45,18 +44,3 @@ export async function journeyEnv(h: SandboxHarness) {
 }
 
 export type JourneyEnv = Awaited<ReturnType<typeof journeyEnv>>;
-
-/** One sandbox and one Chromium for a journey file, started before its tests and closed after. */
-export function journeyWorld(options: SandboxOptions): { readonly h: SandboxHarness; readonly browser: Browser } {
-  const world = {} as { h: SandboxHarness; browser: Browser };
-  beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    world.h = await startSandbox(options);
-    world.browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await world.browser?.close();
-    await world.h?.sandbox.close();
-  });
-  return world;
-}

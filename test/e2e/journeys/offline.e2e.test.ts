@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { journeyEnv, journeyWorld, SCREENSHOTS, type JourneyEnv } from '../host/journeyEnv';
+import { journeyEnv, SCREENSHOTS, type JourneyEnv } from '../host/journeyEnv';
+import { journeyWorld } from '../host/journeyWorld';
 
 const world = journeyWorld({ seed: '1x1x120:offline', rateLimits: false });
 beforeEach(() => world.h.sandbox.reset());

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { journeyEnv, journeyWorld, SCREENSHOTS } from '../host/journeyEnv';
+import { journeyEnv, SCREENSHOTS } from '../host/journeyEnv';
+import { journeyWorld } from '../host/journeyWorld';
 
 const world = journeyWorld({ seed: '2x1x50:profiles', rateLimits: false });
 
