@@ -10,12 +10,9 @@ import { WebhookSync } from '../../electron/core/sync/webhookSync';
 import { AirtableClient } from '../../electron/core/airtable/client';
 import { RequestScheduler } from '../../electron/core/scheduler/scheduler';
 import { silentLogger, systemClock } from '../../electron/core/ports';
-import type { AirtableRecord, TableModel } from '../../electron/core/airtable/schemas';
-import { Sandbox } from '../sandbox/sandbox';
-import { renderRecord } from '../sandbox/cellRead';
-import { tableModel } from '../sandbox/model';
 import { openSqlite } from '../helpers/services';
 import { startSandboxProcess } from './sandboxProcess';
+import { sandboxTable } from './sandboxRecords';
 import { percentile, round, timed } from './stats';
 
 /**
@@ -41,12 +38,7 @@ function sample(count: number, run: (i: number) => void): { p50: number; p95: nu
 
 async function main(): Promise<void> {
   // Records of mixed field types, exactly as the API returns them (field ids).
-  const sandbox = new Sandbox({ seed: { seed: 'cache-bench', bases: 1, tablesPerBase: 1, recordsPerTable: ROWS } });
-  const base = [...sandbox.store.bases.values()][0]!;
-  const table = base.tables[0]!;
-  const ctx = sandbox.store.readContext(base);
-  const records = [...table.records.values()].map((r) => renderRecord(ctx, table, r, { byFieldId: true })) as AirtableRecord[];
-  const schema = tableModel(table, true) as TableModel;
+  const { base, table, records, schema } = sandboxTable('cache-bench', ROWS);
 
   const db = openCache(openSqlite, mkdtempSync(path.join(tmpdir(), 'airvault-bench-cache-')), silentLogger);
   const store = new CacheStore(db);

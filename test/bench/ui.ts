@@ -1,13 +1,10 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { AirtableRecord } from '../../electron/core/airtable/schemas';
-import { Sandbox } from '../sandbox/sandbox';
-import { renderRecord } from '../sandbox/cellRead';
-import { tableModel } from '../sandbox/model';
 import { testCore } from '../helpers/services';
 import type { CacheStore } from '../../electron/core/cache/cacheStore';
 import { launchChromium } from '../e2e/browser';
 import { startTestHost } from '../e2e/host/testHost';
+import { sandboxTable } from './sandboxRecords';
 import { percentile, round } from './stats';
 
 /**
@@ -25,13 +22,9 @@ const line = (label: string, value: string) => process.stdout.write(`${label.pad
 
 /** Records of every field type, as the API returns them, stored the way a sync stores them. */
 function fillCache(store: CacheStore): string {
-  const sandbox = new Sandbox({ seed: { seed: 'ui-bench', bases: 1, tablesPerBase: 1, recordsPerTable: ROWS } });
-  const base = [...sandbox.store.bases.values()][0]!;
-  const table = base.tables[0]!;
-  const ctx = sandbox.store.readContext(base);
-  const records = [...table.records.values()].map((r) => renderRecord(ctx, table, r, { byFieldId: true })) as AirtableRecord[];
+  const { base, table, records, schema } = sandboxTable('ui-bench', ROWS);
   store.saveBases([{ id: base.id, name: base.name, permissionLevel: 'create' }]);
-  store.saveSchema(base.id, [tableModel(table, true)]);
+  store.saveSchema(base.id, [schema]);
   const started = Date.now();
   store.beginFullSync(base.id, table.id, started);
   for (let i = 0; i < records.length; i += 2000) store.saveRecords(table.id, records.slice(i, i + 2000), started);
