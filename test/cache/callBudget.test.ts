@@ -75,7 +75,9 @@ beforeEach(() => h.sandbox.reset());
 
 describe('background sync against the sandbox', () => {
   it('counts every call the sandbox saw, spends one poll per run, and stops when the Free allowance is spent', async () => {
-    const clock = new FakeClock();
+    // A fixed start early in a month: the test moves the clock a week and more ahead and must
+    // stay inside the same month, whatever today's date is.
+    const clock = new FakeClock(Date.UTC(2026, 10, 2, 9));
     const v = await vaultAgainst(h, { clock, backgroundSync: { firstTickMs: 3_600_000, tickMs: 3_600_000 } });
     const profile = await v.core.handlers.profilesCreate({ name: 'Budget' });
     await v.core.handlers.profilesConnectPat({ id: profile.id, token: h.sandbox.defaultPat });

@@ -3,13 +3,22 @@ import type { Clock } from '../../electron/core/ports';
 /**
  * Real time plus an offset a test can advance. Timers run for real (so short pacing timers
  * still fire), and advancing the offset fires every timer that became due, at once.
+ *
+ * `startAt` pins the wall clock to a fixed moment (time still passes from there), for tests
+ * whose answer depends on the date: a month boundary, a day of the week. Without it the clock
+ * starts at the real time, which tests need when the sandbox's own clock judges expiries.
  */
 export class FakeClock implements Clock {
   offset = 0;
   readonly timers = new Set<{ dueAt: number; fire: () => void; handle: NodeJS.Timeout; delay: number }>();
+  private readonly shift: number;
+
+  constructor(startAt?: number) {
+    this.shift = startAt === undefined ? 0 : startAt - Date.now();
+  }
 
   now(): number {
-    return Date.now() + this.offset;
+    return Date.now() + this.shift + this.offset;
   }
   monotonic(): number {
     return performance.now();
