@@ -1,31 +1,31 @@
 import { AirtableClient } from './airtable/client';
 import { staticTokens } from './airtable/tokenProvider';
-import { ConnectService, type BrowserOpener } from './auth/connectService';
+import { ConnectService, type BrowserOpener } from './profiles/connectService';
 import { OAuthSettingsStore, defaultOAuthSettings, type OAuthSettings } from './auth/oauthSettings';
 import { TokenEndpoint } from './auth/tokenEndpoint';
-import { configure, type OpenDatabase, type SqlDatabase } from './db/sqlite';
-import { migrate } from './db/migrate';
-import type { Handlers } from './ipc/handlers';
+import { configure, type OpenDatabase, type SqlDatabase } from './platform/db/sqlite';
+import { migrate } from './platform/db/migrate';
+import type { Handlers } from './platform/ipc/handlers';
 import type { AppEnvironment, Clock, Logger } from './ports';
 import { createAppHandlers } from './app/appHandlers';
 import { ProfileRepository } from './profiles/profileRepository';
 import { ProfileService } from './profiles/profileService';
 import { createProfileHandlers } from './profiles/profileHandlers';
 import { vaultMigrations } from './profiles/vaultMigrations';
-import { ChunkedSecretStore } from './secrets/chunkedSecrets';
-import type { SecretStore } from './secrets/secretStore';
-import { RequestScheduler } from './scheduler/scheduler';
-import type { SchedulerOptions } from './scheduler/types';
+import { ChunkedSecretStore } from './tokens/chunkedSecrets';
+import type { SecretStore } from './tokens/secretStore';
+import { RequestScheduler } from './airtable/scheduler/scheduler';
+import type { SchedulerOptions } from './airtable/scheduler/types';
 import { Lease } from './tokens/lease';
 import { TokenManager, type TokenManagerOptions } from './tokens/tokenManager';
 import { TokenVault } from './tokens/tokenVault';
 import type { Fetch } from './airtable/transport';
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import path from 'node:path';
-import { ProfileCaches } from './cache/profileCaches';
-import { createCacheHandlers } from './cache/cacheHandlers';
-import { createSchemaHandlers } from './cache/schemaHandlers';
-import { BackgroundSync, type BackgroundSyncOptions } from './sync/backgroundSync';
+import { ProfileCaches } from './workspace/profileCaches';
+import { createCacheHandlers } from './records/recordsHandlers';
+import { createSchemaHandlers } from './records/cache/schemaHandlers';
+import { BackgroundSync, type BackgroundSyncOptions } from './records/sync/backgroundSync';
 
 /** The ports core needs from whoever hosts it: Electron's main process, the CLI, or a test. */
 export interface CorePorts {

@@ -17,8 +17,8 @@ import { menuTemplate } from './menu';
 import { loadWindowState, trackWindowState } from './windowState';
 import type { OpenTarget } from './deepLinks';
 
-export { KEYCHAIN_SERVICE } from './keychainService';
-import { KEYCHAIN_SERVICE } from './keychainService';
+export { KEYCHAIN_SERVICE } from './adapters/keychainService';
+import { KEYCHAIN_SERVICE } from './adapters/keychainService';
 
 export interface Running {
   core: Core;

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { AirtableClient } from '../../electron/core/airtable/client';
-import { RequestScheduler } from '../../electron/core/scheduler/scheduler';
+import { RequestScheduler } from '../../electron/core/airtable/scheduler/scheduler';
 import { startSandboxProcess } from './sandboxProcess';
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';

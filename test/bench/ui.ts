@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { testCore } from '../helpers/services';
-import type { CacheStore } from '../../electron/core/cache/cacheStore';
+import type { CacheStore } from '../../electron/core/records/cache/cacheStore';
 import { launchChromium } from '../e2e/browser';
 import { startTestHost } from '../e2e/host/testHost';
 import { sandboxTable } from './sandboxRecords';

@@ -1,7 +1,7 @@
 import { AirtableClient } from '../../electron/core/airtable/client';
 import type { TokenProvider } from '../../electron/core/airtable/tokenProvider';
-import { RequestScheduler } from '../../electron/core/scheduler/scheduler';
-import type { SchedulerOptions } from '../../electron/core/scheduler/types';
+import { RequestScheduler } from '../../electron/core/airtable/scheduler/scheduler';
+import type { SchedulerOptions } from '../../electron/core/airtable/scheduler/types';
 import type { SandboxHarness } from './sandboxClient';
 
 export const PROFILE = 'profile-test';

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { methodNames, methods, type MethodName } from '../../shared/ipc/contract';
 
-import type { Handlers } from '../../electron/core/ipc/handlers';
-import { AppError } from '../../electron/core/errors';
+import type { Handlers } from '../../electron/core/platform/ipc/handlers';
+import { AppError } from '../../electron/core/platform/errors';
 import { silentLogger } from '../../electron/core/ports';
 import { registerIpc } from '../../electron/main/ipc/registrar';
 import { createSenderPolicy } from '../../electron/main/ipc/senderPolicy';

@@ -8,7 +8,7 @@ import { startSandbox, vaultAgainst } from '../helpers/vaultHarness';
 import type { SandboxHarness } from '../helpers/sandboxClient';
 import { FileSecretStore } from '../helpers/fileSecretStore';
 import { openSqlite, testCore } from '../helpers/services';
-import { backupDatabase, configure } from '../../electron/core/db/sqlite';
+import { backupDatabase, configure } from '../../electron/core/platform/db/sqlite';
 import { Lease } from '../../electron/core/tokens/lease';
 import { systemClock } from '../../electron/core/ports';
 import { TokenManager } from '../../electron/core/tokens/tokenManager';

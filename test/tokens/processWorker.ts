@@ -1,7 +1,7 @@
 import { createCore } from '../../electron/core/core';
 import { silentLogger, systemClock } from '../../electron/core/ports';
 import { Lease } from '../../electron/core/tokens/lease';
-import { configure } from '../../electron/core/db/sqlite';
+import { configure } from '../../electron/core/platform/db/sqlite';
 import { FileSecretStore } from '../helpers/fileSecretStore';
 import { openSqlite } from '../helpers/services';
 import path from 'node:path';

@@ -9,7 +9,7 @@ import type { Logger } from '../../electron/core/ports';
 import { registerIpc } from '../../electron/main/ipc/registrar';
 import { createSenderPolicy } from '../../electron/main/ipc/senderPolicy';
 import { FakeIpcMain, frame } from '../helpers/fakeIpc';
-import { FutureDatabaseError, migrate } from '../../electron/core/db/migrate';
+import { FutureDatabaseError, migrate } from '../../electron/core/platform/db/migrate';
 import { vaultMigrations } from '../../electron/core/profiles/vaultMigrations';
 import { openSqlite } from '../helpers/services';
 

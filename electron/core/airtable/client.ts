@@ -3,8 +3,8 @@ import { AirtableError, invalidInput } from './airtableError';
 import { encodeQuery, type QueryValue } from './query';
 import { sendOnce, type Fetch } from './transport';
 import type { TokenProvider } from './tokenProvider';
-import type { RequestScheduler } from '../scheduler/scheduler';
-import type { Priority } from '../scheduler/types';
+import type { RequestScheduler } from './scheduler/scheduler';
+import type { Priority } from './scheduler/types';
 import { ProfileApi } from './profileApi';
 
 export const AIRTABLE_API_URL = 'https://api.airtable.com/v0';

@@ -4,7 +4,7 @@ import type { AirtableClient } from './client';
 import { checkId, checkViewRef } from './ids';
 import type { QueryValue } from './query';
 import { AirtableRecord, DeleteResult, RecordList, RecordPage, UpsertResult } from './schemas';
-import type { Priority } from '../scheduler/types';
+import type { Priority } from './scheduler/types';
 
 /** Airtable refuses URLs of 16,000 characters or more; past this length listings use POST. */
 export const MAX_URL_LENGTH = 16_000;

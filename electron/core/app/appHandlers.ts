@@ -1,5 +1,5 @@
 import type { AppEnvironment } from '../ports';
-import type { Handlers } from '../ipc/handlers';
+import type { Handlers } from '../platform/ipc/handlers';
 
 export function createAppHandlers(env: AppEnvironment, secureStorage: () => 'available' | 'unavailable' | 'unknown'): Pick<Handlers, 'appInfo'> {
   return {

@@ -1,6 +1,6 @@
-import type { SqlDatabase } from '../db/sqlite';
-import type { SecretStore } from '../secrets/secretStore';
-import { DEFAULT_CAPABILITIES, scopesFor } from './scopes';
+import type { SqlDatabase } from '../platform/db/sqlite';
+import type { SecretStore } from '../tokens/secretStore';
+import { DEFAULT_CAPABILITIES, scopesFor } from '../airtable/scopes';
 import type { OAuthSettingsInput, OAuthSettingsView } from '../../../shared/domain/oauthSettings';
 
 export const CUSTOM_PROTOCOL_REDIRECT = 'airvault://oauth/callback';

@@ -1,5 +1,5 @@
 import type { Logger } from '../ports';
-import type { Handlers } from './handlers';
+import type { Handlers } from '../platform/ipc/handlers';
 import { MAX_INPUT_BYTES, methods, type MethodName } from '../../../shared/ipc/contract';
 import { fail, ok, type Result } from '../../../shared/ipc/result';
 import { toIpcError } from './errorMapping';

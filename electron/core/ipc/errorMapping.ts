@@ -1,7 +1,7 @@
 import { AirtableError } from '../airtable/airtableError';
-import { AppError } from '../errors';
-import { SecureStorageUnavailableError } from '../secrets/secretStore';
-import { FutureDatabaseError } from '../db/migrate';
+import { AppError } from '../platform/errors';
+import { SecureStorageUnavailableError } from '../tokens/secretStore';
+import { FutureDatabaseError } from '../platform/db/migrate';
 import { PortInUseError } from '../auth/loopbackReceiver';
 import type { ErrorCode } from '../../../shared/ipc/result';
 

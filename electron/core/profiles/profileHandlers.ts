@@ -1,5 +1,5 @@
-import type { Handlers } from '../ipc/handlers';
-import type { ConnectService } from '../auth/connectService';
+import type { Handlers } from '../platform/ipc/handlers';
+import type { ConnectService } from './connectService';
 import type { OAuthSettingsStore } from '../auth/oauthSettings';
 import { toView, type ProfileService } from './profileService';
 

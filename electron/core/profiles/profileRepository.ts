@@ -1,4 +1,4 @@
-import type { SqlDatabase } from '../db/sqlite';
+import type { SqlDatabase } from '../platform/db/sqlite';
 import type { ProfileColor, ProfileStatus, ProfileView } from '../../../shared/domain/profile';
 
 interface Row {

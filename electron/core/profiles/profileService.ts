@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { AppError } from '../errors';
+import { AppError } from '../platform/errors';
 import type { ProfileRepository, ProfileRecord } from './profileRepository';
 import type { TokenVault } from '../tokens/tokenVault';
 import type { TokenManager } from '../tokens/tokenManager';
-import type { ConnectService } from '../auth/connectService';
+import type { ConnectService } from './connectService';
 import { AirtableError } from '../airtable/airtableError';
 import { PROFILE_COLORS, ProfileName, type ProfileColor, type ProfileView } from '../../../shared/domain/profile';
 

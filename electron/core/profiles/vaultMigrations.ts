@@ -1,4 +1,4 @@
-import type { Migration } from '../db/migrate';
+import type { Migration } from '../platform/db/migrate';
 
 /** The vault database: profiles, OAuth settings, token generations and cross-process leases. No secrets. */
 export const vaultMigrations: Migration[] = [

@@ -1,4 +1,4 @@
-import type { SqlDatabase } from '../db/sqlite';
+import type { SqlDatabase } from '../platform/db/sqlite';
 import type { Clock } from '../ports';
 
 /**

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { OpenDatabase, SqlDatabase } from '../../core/db/sqlite';
+import type { OpenDatabase, SqlDatabase } from '../../core/platform/db/sqlite';
 
 /** Opens a better-sqlite3 database (creating its folder), typed as core's SqlDatabase port. */
 export const openSqliteDatabase: OpenDatabase = (file) => {

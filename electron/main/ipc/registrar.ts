@@ -1,5 +1,5 @@
 import type { IpcMainInvokeEvent } from 'electron';
-import type { Handlers } from '../../core/ipc/handlers';
+import type { Handlers } from '../../core/platform/ipc/handlers';
 import type { Logger } from '../../core/ports';
 import { dispatch } from '../../core/ipc/dispatch';
 import { methodNames, methods } from '../../../shared/ipc/contract';

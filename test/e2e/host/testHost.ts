@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { dispatch } from '../../../electron/core/ipc/dispatch';
-import type { Handlers } from '../../../electron/core/ipc/handlers';
+import type { Handlers } from '../../../electron/core/platform/ipc/handlers';
 import { silentLogger, type Logger } from '../../../electron/core/ports';
 import { events, type EventName, type EventPayload } from '../../../shared/ipc/contract';
 import { bridgeScript } from './bridgeScript';

@@ -1,0 +1,9 @@
+import type { MethodInput, MethodName, MethodOutput } from '../../../../shared/ipc/contract';
+
+/**
+ * One handler per contract method. Because this is a mapped type over the contract, a method
+ * without a handler (or a handler of the wrong shape) is a compile error in the composition root.
+ */
+export type Handlers = {
+  [K in MethodName]: (input: MethodInput<K>) => Promise<MethodOutput<K>>;
+};

@@ -1,0 +1,190 @@
+import * as oauth from 'oauth4webapi';
+import { AppError } from '../platform/errors';
+import type { Clock, Logger } from '../ports';
+import type { ProfileRecord, ProfileRepository } from './profileRepository';
+import type { TokenManager } from '../tokens/tokenManager';
+import type { TokenVault } from '../tokens/tokenVault';
+import { LoopbackReceiver } from '../auth/loopbackReceiver';
+import { redirectUriOf, type OAuthSettingsStore } from '../auth/oauthSettings';
+import { TokenExchangeError, type TokenEndpoint } from '../auth/tokenEndpoint';
+
+/** Opens a URL in the person's own browser (never in an app window). */
+export interface BrowserOpener {
+  open(url: string): Promise<void>;
+}
+
+export interface Identity {
+  id: string;
+  email?: string | undefined;
+}
+
+interface PendingFlow {
+  profileId: string;
+  state: string;
+  verifier: string;
+  redirectUri: string;
+  createdAt: number;
+  receiver: LoopbackReceiver | undefined;
+  resolve(profile: ProfileRecord): void;
+  reject(error: Error): void;
+}
+
+export interface ConnectDeps {
+  profiles: ProfileRepository;
+  vault: TokenVault;
+  settings: OAuthSettingsStore;
+  endpoint: TokenEndpoint;
+  tokens: TokenManager;
+  browser: BrowserOpener;
+  /** Asks Airtable who a token belongs to (whoami), through the scheduler. */
+  whoami(accessToken: string): Promise<Identity>;
+  clock: Clock;
+  logger: Logger;
+  onChange(profileId: string): void;
+}
+
+/** Airtable codes live 10 minutes; a flow older than that cannot succeed. */
+export const FLOW_TTL_MS = 10 * 60_000;
+
+/**
+ * Connecting a profile: OAuth 2.0 with PKCE in the system browser, or a personal access token.
+ * One flow at a time (a second connect cancels the first). The loopback receiver and the
+ * `airvault://` protocol both end in `complete()`, which checks state and age, exchanges the
+ * code, asks whoami, and only then stores anything. A denial or a bad callback stores nothing.
+ */
+export class ConnectService {
+  private pending: PendingFlow | undefined;
+
+  constructor(private readonly deps: ConnectDeps) {}
+
+  get inProgress(): string | undefined {
+    return this.pending?.profileId;
+  }
+
+  async startOAuth(profileId: string): Promise<{ authorizeUrl: string; done: Promise<ProfileRecord> }> {
+    const profile = this.deps.profiles.get(profileId);
+    if (!profile) throw new AppError('NOT_FOUND', 'That profile does not exist.');
+    const settings = this.deps.settings.get();
+    if (!settings.clientId) throw new AppError('INVALID_INPUT', 'Set the OAuth client id of your Airtable integration first (see the guide in Add profile).');
+    this.cancel('Another sign-in was started.');
+    const verifier = oauth.generateRandomCodeVerifier();
+    const state = oauth.generateRandomState();
+    const redirectUri = redirectUriOf(settings);
+    let resolve!: (profile: ProfileRecord) => void;
+    let reject!: (error: Error) => void;
+    const done = new Promise<ProfileRecord>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    done.catch(() => undefined);
+    const flow: PendingFlow = { profileId, state, verifier, redirectUri, createdAt: this.deps.clock.now(), receiver: undefined, resolve, reject };
+    if (settings.redirectMode === 'loopback') {
+      const receiver = new LoopbackReceiver(
+        (url) => this.complete(url.toString()),
+        () => this.fail(flow, new AppError('CANCELLED', 'The sign-in timed out. Start it again when you are ready.')),
+      );
+      // Bound before the browser opens: a port in use fails here, with nothing opened.
+      await receiver.listen(settings.loopbackPort, FLOW_TTL_MS);
+      flow.receiver = receiver;
+    }
+    this.pending = flow;
+    const url = new URL(settings.authorizeUrl);
+    url.searchParams.set('client_id', settings.clientId);
+    url.searchParams.set('redirect_uri', redirectUri);
+    url.searchParams.set('response_type', 'code');
+    url.searchParams.set('scope', settings.scopes.join(' '));
+    url.searchParams.set('state', state);
+    url.searchParams.set('code_challenge', await oauth.calculatePKCECodeChallenge(verifier));
+    url.searchParams.set('code_challenge_method', 'S256');
+    // A reconnect keeps its current status until the new sign-in completes.
+    if (profile.tokenGeneration === 0) this.deps.profiles.setStatus(profileId, 'pending');
+    this.deps.onChange(profileId);
+    await this.deps.browser.open(url.toString());
+    return { authorizeUrl: url.toString(), done };
+  }
+
+  /** Where both redirect receivers end. Returns what the browser page should say. */
+  async complete(callbackUrl: string): Promise<{ ok: boolean; message: string }> {
+    const flow = this.pending;
+    if (!flow) {
+      this.deps.logger.warn('oauth callback with no sign-in in progress: ignored');
+      return { ok: false, message: 'No sign-in is in progress.' };
+    }
+    let params: URLSearchParams;
+    try {
+      const url = new URL(callbackUrl);
+      const settings = this.deps.settings.get();
+      const as: oauth.AuthorizationServer = { issuer: new URL(settings.authorizeUrl).origin, authorization_endpoint: settings.authorizeUrl, token_endpoint: settings.tokenUrl };
+      params = oauth.validateAuthResponse(as, { client_id: settings.clientId }, url, flow.state);
+    } catch (error) {
+      const denied = error instanceof oauth.AuthorizationResponseError && error.error === 'access_denied';
+      const message = denied ? 'Access was not granted on Airtable, so nothing was connected.' : 'The answer from Airtable did not match this sign-in, so it was refused.';
+      this.fail(flow, new AppError('CANCELLED', message));
+      return { ok: false, message };
+    }
+    if (this.deps.clock.now() - flow.createdAt > FLOW_TTL_MS) {
+      const message = 'This sign-in took too long and expired. Start it again.';
+      this.fail(flow, new AppError('CANCELLED', message));
+      return { ok: false, message };
+    }
+    // From here the flow is used up: a second callback with the same state finds nothing.
+    this.pending = undefined;
+    flow.receiver?.close();
+    try {
+      const grant = await this.deps.endpoint.exchangeCode(params, flow.redirectUri, flow.verifier);
+      const identity = await this.deps.whoami(grant.accessToken);
+      const profile = await this.store(flow.profileId, 'oauth', identity, {
+        accessToken: grant.accessToken,
+        refreshToken: grant.refreshToken,
+        accessExpiresAt: grant.accessExpiresAt,
+        ...(grant.refreshExpiresAt !== null ? { refreshExpiresAt: grant.refreshExpiresAt } : {}),
+        scopes: grant.scopes,
+      });
+      flow.resolve(profile);
+      return { ok: true, message: `Profile "${profile.name}" is connected to Airtable.` };
+    } catch (error) {
+      const message = error instanceof TokenExchangeError || error instanceof AppError ? error.message : 'Airtable did not complete the sign-in.';
+      flow.reject(new AppError('CANCELLED', message));
+      this.deps.onChange(flow.profileId);
+      return { ok: false, message };
+    }
+  }
+
+  cancel(reason = 'The sign-in was cancelled.'): void {
+    if (this.pending) this.fail(this.pending, new AppError('CANCELLED', reason));
+  }
+
+  /** Connects with a personal access token, checked with whoami before it is stored. */
+  async connectPat(profileId: string, token: string): Promise<ProfileRecord> {
+    if (!this.deps.profiles.get(profileId)) throw new AppError('NOT_FOUND', 'That profile does not exist.');
+    const trimmed = token.trim();
+    if (!/^[A-Za-z0-9._-]{20,500}$/.test(trimmed)) throw new AppError('INVALID_INPUT', 'That does not look like a personal access token (it starts with "pat" and has no spaces).');
+    let identity: Identity;
+    try {
+      identity = await this.deps.whoami(trimmed);
+    } catch (error) {
+      const kind = (error as { kind?: unknown }).kind;
+      throw new AppError('INVALID_INPUT', kind === 'unauthorized' ? 'Airtable did not accept this token. Check that it was copied whole and has not been revoked.' : 'Airtable could not check this token right now. Try again.');
+    }
+    return this.store(profileId, 'pat', identity, { accessToken: trimmed });
+  }
+
+  private async store(profileId: string, kind: 'oauth' | 'pat', identity: Identity, tokens: { accessToken: string; refreshToken?: string; accessExpiresAt?: number; refreshExpiresAt?: number; scopes?: string[] }): Promise<ProfileRecord> {
+    const profile = this.deps.profiles.get(profileId);
+    if (!profile) throw new AppError('NOT_FOUND', 'The profile was deleted during sign-in.');
+    // A reconnect continues the generation count, so the profile keeps its data folder and cache.
+    const generation = profile.tokenGeneration + 1;
+    await this.deps.vault.write(profileId, { generation, kind, ...tokens });
+    this.deps.profiles.connected(profileId, { authKind: kind, airtableUserId: identity.id, airtableEmail: identity.email ?? null, grantedScopes: tokens.scopes ?? null, accessExpiresAt: tokens.accessExpiresAt ?? null, refreshExpiresAt: tokens.refreshExpiresAt ?? null }, generation);
+    this.deps.tokens.connected(profileId);
+    this.deps.onChange(profileId);
+    return this.deps.profiles.get(profileId)!;
+  }
+
+  private fail(flow: PendingFlow, error: AppError): void {
+    if (this.pending === flow) this.pending = undefined;
+    flow.receiver?.close();
+    flow.reject(error);
+    this.deps.onChange(flow.profileId);
+  }
+}

@@ -1,0 +1,173 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../platform/errors';
+import type { Fetch } from '../../airtable/transport';
+import type { ProfileApi } from '../../airtable/profileApi';
+import type { SqlDatabase } from '../../platform/db/sqlite';
+import { readSetting, writeSetting } from '../cache/cacheSettings';
+
+export const DEFAULT_THUMBNAIL_CAP_BYTES = 500 * 1024 * 1024;
+const MAX_THUMBNAIL_BYTES = 2 * 1024 * 1024;
+
+function imageType(bytes: Buffer): string | null {
+  if (bytes.length >= 8 && bytes.readUInt32BE(0) === 0x89504e47) return 'image/png';
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
+  if (bytes.length >= 6 && bytes.toString('ascii', 0, 4) === 'GIF8') return 'image/gif';
+  if (bytes.length >= 12 && bytes.toString('ascii', 0, 4) === 'RIFF' && bytes.toString('ascii', 8, 12) === 'WEBP') return 'image/webp';
+  return null;
+}
+
+interface Attachment {
+  id: string;
+  filename: string;
+  type?: string;
+  url?: string;
+  thumbnails?: { small?: { url: string }; large?: { url: string } };
+}
+
+export interface AttachmentUsage {
+  capBytes: number;
+  thumbnailBytes: number;
+  fileBytes: number;
+  thumbnails: number;
+  files: number;
+}
+
+const isAttachment = (v: unknown): v is Attachment => typeof v === 'object' && v !== null && typeof (v as Attachment).id === 'string';
+const safeId = (id: string) => {
+  if (!/^att[A-Za-z0-9]{14}$/.test(id)) throw new AppError('INVALID_INPUT', 'That is not an attachment id.');
+  return id;
+};
+
+/**
+ * Attachments for offline use. Airtable's attachment URLs expire after two hours, so the cache
+ * keeps bytes, not URLs: the large thumbnail of every attachment in synced tables (until the
+ * profile's cap is reached) and full files on demand, fetching a fresh URL when the cached one
+ * has expired.
+ */
+export class AttachmentCache {
+  constructor(
+    private readonly db: SqlDatabase,
+    private readonly folder: string,
+    private readonly fetch: Fetch,
+    private readonly api: ProfileApi,
+    private readonly now: () => number,
+  ) {
+    mkdirSync(path.join(folder, 'attachments'), { recursive: true });
+  }
+
+  get capBytes(): number {
+    const value = readSetting(this.db, 'thumbnailCapBytes');
+    return value === undefined ? DEFAULT_THUMBNAIL_CAP_BYTES : Number(value);
+  }
+
+  setCap(bytes: number): void {
+    if (!Number.isInteger(bytes) || bytes < 0) throw new AppError('INVALID_INPUT', 'The cap is a whole number of bytes.');
+    writeSetting(this.db, 'thumbnailCapBytes', String(bytes));
+  }
+
+  usage(): AttachmentUsage {
+    const sum = (kind: string) => this.db.prepare('SELECT COUNT(*) AS n, IFNULL(SUM(bytes), 0) AS bytes FROM attachments WHERE kind = ?').get(kind) as { n: number; bytes: number };
+    const thumbs = sum('thumbnail');
+    const files = sum('file');
+    return { capBytes: this.capBytes, thumbnailBytes: thumbs.bytes, fileBytes: files.bytes, thumbnails: thumbs.n, files: files.n };
+  }
+
+  /** What of an attachment can be shown offline. */
+  availability(attachmentId: string): { thumbnail: string | null; file: string | null } {
+    const rows = this.db.prepare('SELECT kind, path FROM attachments WHERE id = ?').all(safeId(attachmentId)) as Array<{ kind: string; path: string }>;
+    return { thumbnail: rows.find((r) => r.kind === 'thumbnail')?.path ?? null, file: rows.find((r) => r.kind === 'file')?.path ?? null };
+  }
+
+  /**
+   * A cached thumbnail as a data: URL the renderer can show offline (its CSP allows data:
+   * images), or null when none is cached. Only real images are handed out, sniffed from their
+   * first bytes, whatever the attachment's own type says.
+   */
+  thumbnailDataUrl(attachmentId: string): string | null {
+    const file = this.availability(attachmentId).thumbnail;
+    if (!file || !existsSync(file)) return null;
+    const bytes = readFileSync(file);
+    const mime = imageType(bytes);
+    if (!mime || bytes.length > MAX_THUMBNAIL_BYTES) return null;
+    return `data:${mime};base64,${bytes.toString('base64')}`;
+  }
+
+  /** Downloads the thumbnails a table's cached records lack, stopping at the cap. Returns how many it stored. */
+  async cacheThumbnails(tableId: string, signal?: AbortSignal): Promise<{ stored: number; skippedForCap: number }> {
+    const fields = (this.db.prepare("SELECT id FROM fields WHERE table_id = ? AND type = 'multipleAttachments'").all(tableId) as Array<{ id: string }>).map((f) => f.id);
+    let stored = 0;
+    let skippedForCap = 0;
+    for (const fieldId of fields) {
+      const rows = this.db.prepare(`SELECT id, json_extract(cells, '$.${fieldId}') AS value FROM records WHERE table_id = ? AND json_extract(cells, '$.${fieldId}') IS NOT NULL`).all(tableId) as Array<{ id: string; value: string }>;
+      for (const row of rows) {
+        for (const attachment of (JSON.parse(row.value) as unknown[]).filter(isAttachment)) {
+          const url = attachment.thumbnails?.large?.url ?? attachment.thumbnails?.small?.url;
+          if (!url || this.availability(attachment.id).thumbnail) continue;
+          const bytes = await this.download(url, signal);
+          if (!bytes) continue;
+          if (this.usage().thumbnailBytes + bytes.length > this.capBytes) {
+            skippedForCap++;
+            continue;
+          }
+          this.store(attachment, 'thumbnail', row.id, fieldId, bytes);
+          stored++;
+        }
+      }
+    }
+    return { stored, skippedForCap };
+  }
+
+  /** The full file, downloaded now if needed (asking Airtable for a fresh URL when the cached one expired). */
+  async file(baseId: string, tableId: string, recordId: string, fieldId: string, attachmentId: string): Promise<string> {
+    const have = this.availability(attachmentId).file;
+    if (have) return have;
+    const find = (cells: Record<string, unknown>) => (Array.isArray(cells[fieldId]) ? (cells[fieldId] as unknown[]) : []).filter(isAttachment).find((a) => a.id === attachmentId);
+    const row = this.db.prepare('SELECT cells FROM records WHERE id = ?').get(recordId) as { cells: string } | undefined;
+    let attachment = row ? find(JSON.parse(row.cells) as Record<string, unknown>) : undefined;
+    let bytes = attachment?.url ? await this.download(attachment.url) : undefined;
+    if (!bytes) {
+      // The cached URL has expired (or never was): the record's current answer carries fresh ones.
+      const fresh = await this.api.records.get(baseId, tableId, recordId);
+      attachment = find(fresh.fields);
+      if (!attachment?.url) throw new AppError('NOT_FOUND', 'That attachment is no longer on the record.');
+      bytes = await this.download(attachment.url);
+      if (!bytes) throw new AppError('UNAVAILABLE', 'The attachment could not be downloaded. Check the connection and try again.');
+    }
+    return this.store(attachment!, 'file', recordId, fieldId, bytes);
+  }
+
+  private async download(url: string, signal?: AbortSignal): Promise<Buffer | undefined> {
+    try {
+      const response = await this.fetch(url, { signal: signal ?? AbortSignal.timeout(30_000) });
+      if (!response.ok) return undefined;
+      return Buffer.from(await response.arrayBuffer());
+    } catch {
+      return undefined;
+    }
+  }
+
+  private store(attachment: Attachment, kind: 'thumbnail' | 'file', recordId: string, fieldId: string, bytes: Buffer): string {
+    const file = path.join(this.folder, 'attachments', `${safeId(attachment.id)}-${kind}`);
+    writeFileSync(file, bytes);
+    this.db
+      .transaction(() =>
+        this.db
+          .prepare(
+            `INSERT INTO attachments (id, kind, record_id, field_id, filename, type, bytes, path, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT(id, kind) DO UPDATE SET bytes = excluded.bytes, path = excluded.path, fetched_at = excluded.fetched_at`,
+          )
+          .run(attachment.id, kind, recordId, fieldId, attachment.filename, attachment.type ?? null, bytes.length, file, this.now()),
+      )
+      .immediate();
+    return file;
+  }
+
+  /** Removes cached bytes of attachments whose records are gone. */
+  prune(): number {
+    const orphans = this.db.prepare('SELECT id, kind, path FROM attachments WHERE record_id NOT IN (SELECT id FROM records)').all() as Array<{ id: string; kind: string; path: string }>;
+    for (const orphan of orphans) rmSync(orphan.path, { force: true });
+    this.db.transaction(() => this.db.prepare('DELETE FROM attachments WHERE record_id NOT IN (SELECT id FROM records)').run()).immediate();
+    return orphans.length;
+  }
+}

@@ -1,0 +1,146 @@
+import type { Migration } from '../../platform/db/migrate';
+import { recordText } from '../recordText';
+
+/**
+ * One cache database per profile. Records keep their cells as JSON keyed by field id; sorting
+ * and filtering use json_extract, with expression indexes created when a field is first used.
+ */
+export const cacheMigrations: Migration[] = [
+  {
+    version: 1,
+    name: '001-schema-records-fts',
+    up(db) {
+      db.exec(`
+        CREATE TABLE bases (
+          id TEXT PRIMARY KEY,
+          name TEXT NOT NULL,
+          permission_level TEXT NOT NULL,
+          workspace_id TEXT,
+          selected INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE tables (
+          id TEXT PRIMARY KEY,
+          base_id TEXT NOT NULL REFERENCES bases(id) ON DELETE CASCADE,
+          name TEXT NOT NULL,
+          description TEXT,
+          primary_field_id TEXT NOT NULL,
+          position INTEGER NOT NULL
+        );
+        CREATE TABLE fields (
+          id TEXT PRIMARY KEY,
+          table_id TEXT NOT NULL REFERENCES tables(id) ON DELETE CASCADE,
+          name TEXT NOT NULL,
+          type TEXT NOT NULL,
+          description TEXT,
+          options TEXT,
+          position INTEGER NOT NULL
+        );
+        CREATE TABLE views (
+          id TEXT PRIMARY KEY,
+          table_id TEXT NOT NULL REFERENCES tables(id) ON DELETE CASCADE,
+          name TEXT NOT NULL,
+          type TEXT NOT NULL,
+          visible_field_ids TEXT,
+          position INTEGER NOT NULL
+        );
+        -- seq is the rowid, declared so that VACUUM keeps it: the search index refers to it.
+        CREATE TABLE records (
+          seq INTEGER PRIMARY KEY,
+          id TEXT NOT NULL UNIQUE,
+          table_id TEXT NOT NULL REFERENCES tables(id) ON DELETE CASCADE,
+          cells TEXT NOT NULL,
+          created_time TEXT NOT NULL,
+          last_seen INTEGER NOT NULL,
+          pending INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX records_by_table ON records(table_id, id);
+        CREATE TABLE sync_state (
+          table_id TEXT PRIMARY KEY REFERENCES tables(id) ON DELETE CASCADE,
+          base_id TEXT NOT NULL,
+          status TEXT NOT NULL,
+          records INTEGER NOT NULL DEFAULT 0,
+          full_sync_started_at INTEGER,
+          last_full_sync_at INTEGER,
+          error TEXT
+        );
+        -- rowid = records.rowid, so one record's entry is found without scanning the index.
+        -- detail=none: search asks only for single-word prefixes, so positions are not stored.
+        CREATE VIRTUAL TABLE records_fts USING fts5(text, table_id UNINDEXED, tokenize = 'unicode61 remove_diacritics 2', detail = none);
+      `);
+    },
+  },
+  {
+    version: 2,
+    name: '002-webhooks',
+    up(db) {
+      // One webhook per synced base, polled with a stored cursor (no public URL needed).
+      db.exec('CREATE TABLE webhooks (base_id TEXT PRIMARY KEY, webhook_id TEXT NOT NULL, cursor INTEGER NOT NULL, expires_at TEXT)');
+    },
+  },
+  {
+    version: 3,
+    name: '003-attachments',
+    up(db) {
+      // Attachment URLs expire after two hours, so the bytes are kept instead: thumbnails of
+      // everything synced (under a size cap), full files when asked for.
+      db.exec(`
+        CREATE TABLE attachments (
+          id TEXT NOT NULL,
+          kind TEXT NOT NULL CHECK (kind IN ('thumbnail', 'file')),
+          record_id TEXT NOT NULL,
+          field_id TEXT NOT NULL,
+          filename TEXT NOT NULL,
+          type TEXT,
+          bytes INTEGER NOT NULL,
+          path TEXT NOT NULL,
+          fetched_at INTEGER NOT NULL,
+          PRIMARY KEY (id, kind)
+        );
+        CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      `);
+    },
+  },
+  {
+    version: 4,
+    name: '004-modified-windows',
+    up(db) {
+      // Where the last LAST_MODIFIED_TIME() window ended, for grants that cannot use webhooks.
+      db.exec('ALTER TABLE sync_state ADD COLUMN window_end INTEGER');
+    },
+  },
+  {
+    version: 5,
+    name: '005-call-budget',
+    up(db) {
+      // Calls sent per base per month (UTC), so a monthly quota is respected across restarts,
+      // and the plan the person says a base's workspace is on.
+      db.exec(`
+        CREATE TABLE call_log (
+          month TEXT NOT NULL,
+          base_id TEXT NOT NULL,
+          priority TEXT NOT NULL CHECK (priority IN ('interactive', 'background')),
+          calls INTEGER NOT NULL,
+          PRIMARY KEY (month, base_id, priority)
+        );
+        ALTER TABLE bases ADD COLUMN call_plan TEXT NOT NULL DEFAULT 'unknown';
+      `);
+    },
+  },
+  {
+    version: 6,
+    name: '006-contentless-search-index',
+    up(db) {
+      // The index no longer keeps its own copy of every record's text (half the index's size
+      // on disk, and faster inserts); entries are deleted by rowid (contentless_delete), and
+      // the table is checked on the records row the match joins to.
+      db.exec(`
+        DROP TABLE records_fts;
+        CREATE VIRTUAL TABLE records_fts USING fts5(text, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2', detail = none);
+      `);
+      const insert = db.prepare('INSERT INTO records_fts (rowid, text) VALUES (?, ?)');
+      for (const row of db.prepare('SELECT seq, cells FROM records WHERE pending <> 2').all() as Array<{ seq: number; cells: string }>) {
+        insert.run(row.seq, recordText(JSON.parse(row.cells) as Record<string, unknown>));
+      }
+    },
+  },
+];

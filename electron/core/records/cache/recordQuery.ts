@@ -1,0 +1,265 @@
+import type { z } from 'zod';
+import type { Filter } from '../../../../shared/domain/cache';
+import { AppError } from '../../platform/errors';
+import { CompiledFormula, FormulaSyntaxError, cellToFormulaValue } from '../../formula/index';
+import type { SqlDatabase } from '../../platform/db/sqlite';
+import type { CachedField, CacheStore } from './cacheStore';
+import { sortExpression } from './sortKeys';
+
+/** The filters the UI can build; their shape is part of the IPC contract. */
+export type FilterSpec = z.infer<typeof Filter>;
+
+export interface RecordQuery {
+  tableId: string;
+  search?: string;
+  filters?: FilterSpec[];
+  /** An Airtable formula, evaluated locally with the same evaluator as the sandbox. */
+  formula?: string;
+  sort?: Array<{ fieldId: string; direction: 'asc' | 'desc' }>;
+  /** The cursor of the last row of the previous window (keyset paging: no OFFSET scans). */
+  after?: string;
+  limit: number;
+}
+
+export interface CachedRecord {
+  id: string;
+  createdTime: string;
+  cells: Record<string, unknown>;
+  pending: boolean;
+}
+
+export interface RecordWindow {
+  records: CachedRecord[];
+  /** Pass as `after` for the next window; null at the end. */
+  next: string | null;
+}
+
+interface Row {
+  id: string;
+  cells: string;
+  created_time: string;
+  pending: number;
+  [key: `k${number}`]: unknown;
+}
+
+/**
+ * Offline queries over a profile's cache: full-text search (FTS5), per-type filters, a local
+ * filterByFormula, sorting by any field (an expression index is created the first time a field
+ * is sorted on), and keyset windows a virtualised grid can page through.
+ */
+export class RecordQueries {
+  private readonly indexed = new Set<string>();
+  constructor(
+    private readonly db: SqlDatabase,
+    private readonly store: CacheStore,
+  ) {}
+
+  window(query: RecordQuery): RecordWindow {
+    const fields = this.store.fields(query.tableId);
+    const field = (id: string) => {
+      const found = fields.find((f) => f.id === id);
+      if (!found) throw new AppError('INVALID_INPUT', `There is no field ${id} in this table.`);
+      return found;
+    };
+    const searching = query.search !== undefined && query.search.trim() !== '';
+    // A plain search (no sort) walks the full-text index itself and stops at the window's end.
+    if (searching && (query.sort ?? []).length === 0 && !query.formula) return this.searchWindow(query, field);
+    const sorts = (query.sort ?? []).map((s) => ({ ...sortExpression(field(s.fieldId)), direction: s.direction }));
+    for (const [i, s] of (query.sort ?? []).entries()) this.ensureIndex(s.fieldId, sorts[i]!.sql);
+    const where: string[] = ['table_id = ?', 'pending <> 2'];
+    const params: unknown[] = [query.tableId];
+    if (searching && query.search) {
+      where.push('rowid IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?)');
+      params.push(ftsQuery(query.search));
+    }
+    for (const filter of query.filters ?? []) {
+      const [sql, values] = filterSql(filter, field(filter.fieldId));
+      where.push(sql);
+      params.push(...values);
+    }
+    const keys = [...sorts.map((s, i) => ({ sql: s.sql, direction: s.direction, alias: `k${i}` })), { sql: 'id', direction: 'asc' as const, alias: 'kid' }];
+    if (query.after) {
+      const values = decodeCursor(query.after, keys.length);
+      const [sql, cursorParams] = keysetSql(keys, values);
+      where.push(sql);
+      params.push(...cursorParams);
+    }
+    const select = `SELECT id, cells, created_time, pending${sorts.map((s, i) => `, ${s.sql} AS k${i}`).join('')} FROM records WHERE ${where.join(' AND ')} ORDER BY ${keys.map((k) => `${k.sql} ${k.direction === 'desc' ? 'DESC' : 'ASC'}`).join(', ')}`;
+    const formula = query.formula ? this.compile(query.formula, fields) : undefined;
+    const out: CachedRecord[] = [];
+    let last: Row | undefined;
+    if (!formula) {
+      const rows = this.db.prepare(`${select} LIMIT ?`).all(...params, query.limit + 1) as Row[];
+      for (const row of rows.slice(0, query.limit)) out.push(toRecord(row));
+      last = rows.length > query.limit ? (rows[query.limit - 1]) : undefined;
+      return { records: out, next: last ? encodeCursor(keys.map((k) => (k.alias === 'kid' ? last!.id : last![k.alias as `k${number}`]))) : null };
+    }
+    // A formula cannot run in SQL: stream rows in order and keep the ones it accepts.
+    const iterator = (this.db.prepare(select) as unknown as { iterate(...p: unknown[]): IterableIterator<Row> }).iterate(...params);
+    let more = false;
+    for (const row of iterator) {
+      const record = toRecord(row);
+      if (!formula.matches(this.formulaRecord(record, fields))) continue;
+      if (out.length === query.limit) {
+        more = true;
+        break;
+      }
+      out.push(record);
+      last = row;
+    }
+    return { records: out, next: more && last ? encodeCursor(keys.map((k) => (k.alias === 'kid' ? last.id : last[k.alias as `k${number}`]))) : null };
+  }
+
+  private searchWindow(query: RecordQuery, field: (id: string) => CachedField): RecordWindow {
+    const where = ['records_fts MATCH ?', 'r.table_id = ?', 'r.pending <> 2'];
+    const params: unknown[] = [ftsQuery(query.search ?? ''), query.tableId];
+    for (const filter of query.filters ?? []) {
+      const [sql, values] = filterSql(filter, field(filter.fieldId));
+      where.push(sql);
+      params.push(...values);
+    }
+    if (query.after) {
+      const [after] = decodeCursor(query.after, 1);
+      where.push('f.rowid > ?');
+      params.push(after);
+    }
+    const rows = this.db
+      .prepare(`SELECT r.id, r.cells, r.created_time, r.pending, f.rowid AS k0 FROM records_fts f JOIN records r ON r.seq = f.rowid WHERE ${where.join(' AND ')} ORDER BY f.rowid LIMIT ?`)
+      .all(...params, query.limit + 1) as Row[];
+    const page = rows.slice(0, query.limit);
+    const last = rows.length > query.limit ? page[page.length - 1] : undefined;
+    return { records: page.map(toRecord), next: last ? encodeCursor([last.k0]) : null };
+  }
+
+  /** Records by id, wherever they are cached (deleted-while-offline ones are left out). */
+  byIds(ids: readonly string[]): Array<{ tableId: string; record: CachedRecord }> {
+    const rows = this.db.prepare('SELECT id, table_id, cells, created_time, pending FROM records WHERE id IN (SELECT value FROM json_each(?)) AND pending <> 2').all(JSON.stringify(ids)) as Array<Row & { table_id: string }>;
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [{ tableId: row.table_id, record: toRecord(row) }] : [];
+    });
+  }
+
+  count(tableId: string): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM records WHERE table_id = ?').get(tableId) as { n: number }).n;
+  }
+
+  private compile(formula: string, fields: CachedField[]): CompiledFormula {
+    try {
+      return CompiledFormula.compile(formula, (nameOrId) => fields.find((f) => f.id === nameOrId)?.id ?? fields.find((f) => f.name === nameOrId)?.id);
+    } catch (error) {
+      if (error instanceof FormulaSyntaxError) throw new AppError('INVALID_INPUT', `The formula is invalid: ${error.message}`);
+      throw error;
+    }
+  }
+
+  private formulaRecord(record: CachedRecord, fields: CachedField[]) {
+    return {
+      recordId: record.id,
+      createdTime: new Date(record.createdTime),
+      now: new Date(),
+      lastModifiedTime: () => null,
+      value: (fieldId: string) => cellToFormulaValue(fields.find((f) => f.id === fieldId)?.type ?? 'singleLineText', record.cells[fieldId]),
+    };
+  }
+
+  /** Sorting a field once makes an index for it, so later sorts and windows stay fast. */
+  private ensureIndex(fieldId: string, expression: string): void {
+    const name = `sort_${fieldId}`;
+    if (this.indexed.has(name)) return;
+    this.db.exec(`CREATE INDEX IF NOT EXISTS ${name} ON records(table_id, ${expression}, id)`);
+    this.indexed.add(name);
+  }
+}
+
+function toRecord(row: Row): CachedRecord {
+  return { id: row.id, createdTime: row.created_time, cells: JSON.parse(row.cells) as Record<string, unknown>, pending: row.pending === 1 };
+}
+
+/**
+ * Each word of three letters or more becomes a prefix match, so "grac hop" finds "Grace
+ * Hopper"; shorter words match whole tokens (a one-letter prefix would expand to most of the
+ * index). Quotes keep FTS syntax out of a person's text.
+ */
+function ftsQuery(text: string): string {
+  return text
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 20)
+    .map((word) => `"${word.replace(/"/g, '""')}"${word.length >= 3 ? '*' : ''}`)
+    .join(' ');
+}
+
+const cell = (fieldId: string, suffix = '') => `json_extract(cells, '$.${fieldId}${suffix}')`;
+
+function filterSql(filter: FilterSpec, field: CachedField): [string, unknown[]] {
+  const id = field.id;
+  switch (filter.op) {
+    case 'contains':
+      return [`instr(LOWER(IFNULL(CAST(${cell(id)} AS TEXT), '')), LOWER(?)) > 0`, [filter.value]];
+    case 'equals':
+      return typeof filter.value === 'number' ? [`${cell(id)} = ?`, [filter.value]] : [`LOWER(CAST(${cell(id)} AS TEXT)) = LOWER(?)`, [filter.value]];
+    case 'range': {
+      const parts: string[] = [];
+      const values: unknown[] = [];
+      if (filter.min !== undefined) {
+        parts.push(`${cell(id)} >= ?`);
+        values.push(filter.min);
+      }
+      if (filter.max !== undefined) {
+        parts.push(`${cell(id)} <= ?`);
+        values.push(filter.max);
+      }
+      return [parts.length ? `(${parts.join(' AND ')})` : '1', values];
+    }
+    case 'before':
+      return [`${cell(id)} < ?`, [filter.value]];
+    case 'after':
+      return [`${cell(id)} > ?`, [filter.value]];
+    case 'hasAnyOf':
+      return field.type === 'multipleSelects'
+        ? [`EXISTS (SELECT 1 FROM json_each(cells, '$.${id}') WHERE value IN (SELECT value FROM json_each(?)))`, [JSON.stringify(filter.values)]]
+        : [`${cell(id)} IN (SELECT value FROM json_each(?))`, [JSON.stringify(filter.values)]];
+    case 'checked':
+      return [filter.value ? `${cell(id)} = 1` : `IFNULL(${cell(id)}, 0) = 0`, []];
+    case 'empty':
+      return [filter.value ? `${cell(id)} IS NULL` : `${cell(id)} IS NOT NULL`, []];
+  }
+}
+
+/**
+ * (k1, k2, …, id) after the cursor, in each key's own direction. The leading bound on k1 is
+ * implied by the OR chain, but spelled out it lets SQLite range-scan the sort index instead of
+ * walking the table from its start (row-value comparisons do not use expression indexes).
+ */
+function keysetSql(keys: Array<{ sql: string; direction: 'asc' | 'desc' }>, values: unknown[]): [string, unknown[]] {
+  const ors: string[] = [];
+  const params: unknown[] = [];
+  keys.forEach((key, i) => {
+    const ands: string[] = [];
+    for (let j = 0; j < i; j++) {
+      ands.push(`${keys[j]!.sql} = ?`);
+      params.push(values[j]);
+    }
+    ands.push(`${key.sql} ${key.direction === 'desc' ? '<' : '>'} ?`);
+    params.push(values[i]);
+    ors.push(`(${ands.join(' AND ')})`);
+  });
+  const first = keys[0]!;
+  return [`${first.sql} ${first.direction === 'desc' ? '<=' : '>='} ? AND (${ors.join(' OR ')})`, [values[0], ...params]];
+}
+
+function encodeCursor(values: unknown[]): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+function decodeCursor(cursor: string, length: number): unknown[] {
+  try {
+    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(values) && values.length === length && values.every((v) => typeof v === 'string' || typeof v === 'number')) return values;
+  } catch {
+    /* fall through */
+  }
+  throw new AppError('INVALID_INPUT', 'That page cursor does not belong to this query.');
+}

@@ -1,0 +1,160 @@
+import { randomUUID } from 'node:crypto';
+import type { SqlDatabase } from '../../platform/db/sqlite';
+import { AppError } from '../../platform/errors';
+import { reindex } from '../searchIndex';
+
+export type EditKind = 'create' | 'update' | 'delete';
+export type EditStatus = 'pending' | 'sending' | 'done' | 'rejected' | 'conflict';
+
+export interface Edit {
+  seq: number;
+  key: string;
+  kind: EditKind;
+  baseId: string;
+  tableId: string;
+  recordId: string;
+  fields: Record<string, unknown>;
+  baseValues: Record<string, unknown>;
+  status: EditStatus;
+  sentAt: number | null;
+  error: string | null;
+}
+
+interface EditRow {
+  seq: number;
+  idempotency_key: string;
+  kind: EditKind;
+  base_id: string;
+  table_id: string;
+  record_id: string;
+  fields: string;
+  base_values: string;
+  status: EditStatus;
+  sent_at: number | null;
+  error: string | null;
+}
+
+export const toEdit = (r: EditRow): Edit => ({
+  seq: r.seq,
+  key: r.idempotency_key,
+  kind: r.kind,
+  baseId: r.base_id,
+  tableId: r.table_id,
+  recordId: r.record_id,
+  fields: JSON.parse(r.fields) as Record<string, unknown>,
+  baseValues: JSON.parse(r.base_values) as Record<string, unknown>,
+  status: r.status,
+  sentAt: r.sent_at,
+  error: r.error,
+});
+
+/** Ids of records created offline, until Airtable gives them real ones. */
+export const isTempId = (id: string) => id.startsWith('tmp');
+
+/**
+ * Offline edits: each one is written durably to the outbox first, then applied to the cache at
+ * once (marked pending), so the person sees it immediately and a crash between the two only
+ * means re-applying it at start-up. Replay happens later, in order (see OutboxReplay).
+ */
+export class Outbox {
+  constructor(
+    readonly db: SqlDatabase,
+    private readonly cache: SqlDatabase,
+    private readonly now: () => number,
+  ) {}
+
+  create(baseId: string, tableId: string, fields: Record<string, unknown>): string {
+    const tempId = `tmp${randomUUID().replace(/-/g, '')}`;
+    this.append('create', baseId, tableId, tempId, fields, {});
+    this.applyToCache(tempId);
+    return tempId;
+  }
+
+  update(baseId: string, tableId: string, recordId: string, fields: Record<string, unknown>, startedFrom?: Record<string, unknown>): void {
+    const cells = this.cachedCells(recordId);
+    if (!cells) throw new AppError('NOT_FOUND', 'That record is not in the offline cache.');
+    // What the person saw before editing: replay compares it with Airtable's value to find conflicts.
+    const baseValues = startedFrom ?? Object.fromEntries(Object.keys(fields).map((id) => [id, cells[id] ?? null]));
+    this.append('update', baseId, tableId, recordId, fields, baseValues);
+    this.applyToCache(recordId);
+  }
+
+  delete(baseId: string, tableId: string, recordId: string): void {
+    if (!this.cachedCells(recordId)) throw new AppError('NOT_FOUND', 'That record is not in the offline cache.');
+    this.append('delete', baseId, tableId, recordId, {}, {});
+    this.applyToCache(recordId);
+  }
+
+  open(): Edit[] {
+    return (this.db.prepare("SELECT * FROM edits WHERE status IN ('pending', 'sending') ORDER BY seq").all() as EditRow[]).map(toEdit);
+  }
+
+  list(): Edit[] {
+    return (this.db.prepare("SELECT * FROM edits WHERE status <> 'done' ORDER BY seq").all() as EditRow[]).map(toEdit);
+  }
+
+  /** Re-applies every open edit to the cache: after a restart, or after a sync refreshed the cache. */
+  reapplyAll(): void {
+    const ids = new Set(this.open().map((e) => e.recordId));
+    for (const id of ids) this.applyToCache(id);
+  }
+
+  /** Puts a record back as Airtable last sent it (the copy kept when it was first edited). */
+  restoreSynced(recordId: string): void {
+    const row = this.db.prepare('SELECT cells FROM synced_copies WHERE record_id = ?').get(recordId) as { cells: string } | undefined;
+    const cache = this.cache;
+    if (row) cache.prepare('UPDATE records SET cells = ?, pending = 0 WHERE id = ?').run(row.cells, recordId);
+    else cache.prepare('UPDATE records SET pending = 0 WHERE id = ?').run(recordId);
+    reindex(cache, recordId);
+  }
+
+  /** Re-applies the open edits of one record on top of its synced copy. */
+  rebuildFromSynced(recordId: string): void {
+    this.cache.transaction(() => this.restoreSynced(recordId)).immediate();
+    this.applyToCache(recordId);
+  }
+
+  /** The cache's view of one record: the last synced cells with every open edit on top. */
+  applyToCache(recordId: string): void {
+    const edits = (this.db.prepare("SELECT * FROM edits WHERE record_id = ? AND status IN ('pending', 'sending') ORDER BY seq").all(recordId) as EditRow[]).map(toEdit);
+    if (edits.length === 0) return;
+    const cache = this.cache;
+    cache.transaction(() => {
+      const row = cache.prepare('SELECT cells, table_id, pending FROM records WHERE id = ?').get(recordId) as { cells: string; table_id: string; pending: number } | undefined;
+      // Before the first local change, keep Airtable's version so a discard can bring it back.
+      if (row && row.pending === 0) this.db.prepare('INSERT OR REPLACE INTO synced_copies (record_id, cells) VALUES (?, ?)').run(recordId, row.cells);
+      let cells: Record<string, unknown> = row ? (JSON.parse(row.cells) as Record<string, unknown>) : {};
+      let deleted = false;
+      for (const edit of edits) {
+        if (edit.kind === 'delete') deleted = true;
+        else cells = withoutEmpty({ ...cells, ...edit.fields });
+      }
+      const tableId = row?.table_id ?? edits[0]!.tableId;
+      cache.prepare(
+        `INSERT INTO records (id, table_id, cells, created_time, last_seen, pending) VALUES (?, ?, ?, ?, 0, ?)
+         ON CONFLICT(id) DO UPDATE SET cells = excluded.cells, pending = excluded.pending`,
+      ).run(recordId, tableId, JSON.stringify(cells), new Date(this.now()).toISOString(), deleted ? 2 : 1);
+      reindex(cache, recordId);
+    }).immediate();
+  }
+
+  cachedCells(recordId: string): Record<string, unknown> | undefined {
+    const row = this.cache.prepare('SELECT cells FROM records WHERE id = ? AND pending <> 2').get(recordId) as { cells: string } | undefined;
+    return row ? (JSON.parse(row.cells) as Record<string, unknown>) : undefined;
+  }
+
+  private append(kind: EditKind, baseId: string, tableId: string, recordId: string, fields: Record<string, unknown>, baseValues: Record<string, unknown>): void {
+    this.db
+      .transaction(() =>
+        this.db
+          .prepare('INSERT INTO edits (idempotency_key, kind, base_id, table_id, record_id, fields, base_values, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+          .run(randomUUID(), kind, baseId, tableId, recordId, JSON.stringify(fields), JSON.stringify(baseValues), this.now()),
+      )
+      .immediate();
+  }
+}
+
+/** Airtable omits empty values; the cache stores cells the same way. */
+export function withoutEmpty(cells: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(cells).filter(([, v]) => !(v === null || v === undefined || v === '' || v === false || (Array.isArray(v) && v.length === 0))));
+}

@@ -1,0 +1,43 @@
+import type { Migration } from '../../platform/db/migrate';
+
+/**
+ * The outbox lives in its own database (synchronous=FULL): unlike the cache it cannot be
+ * rebuilt from Airtable, so it is never deleted to recover from a corrupt cache.
+ */
+export const outboxMigrations: Migration[] = [
+  {
+    version: 1,
+    name: '001-edits-conflicts',
+    up(db) {
+      db.exec(`
+        CREATE TABLE edits (
+          seq INTEGER PRIMARY KEY AUTOINCREMENT,
+          idempotency_key TEXT NOT NULL UNIQUE,
+          kind TEXT NOT NULL CHECK (kind IN ('create', 'update', 'delete')),
+          base_id TEXT NOT NULL,
+          table_id TEXT NOT NULL,
+          record_id TEXT NOT NULL,
+          fields TEXT NOT NULL DEFAULT '{}',
+          base_values TEXT NOT NULL DEFAULT '{}',
+          status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sending', 'done', 'rejected', 'conflict')),
+          sent_at INTEGER,
+          error TEXT,
+          created_at INTEGER NOT NULL
+        );
+        CREATE INDEX edits_open ON edits(status, seq);
+        CREATE TABLE id_map (temp_id TEXT PRIMARY KEY, real_id TEXT NOT NULL);
+        CREATE TABLE conflicts (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          edit_seq INTEGER NOT NULL REFERENCES edits(seq),
+          record_id TEXT NOT NULL,
+          field_id TEXT NOT NULL,
+          mine TEXT,
+          theirs TEXT,
+          original TEXT,
+          status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved'))
+        );
+        CREATE TABLE synced_copies (record_id TEXT PRIMARY KEY, cells TEXT NOT NULL);
+      `);
+    },
+  },
+];

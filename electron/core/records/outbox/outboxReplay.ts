@@ -1,0 +1,195 @@
+import { AirtableError } from '../../airtable/airtableError';
+import type { ProfileApi } from '../../airtable/profileApi';
+import type { AirtableRecord } from '../../airtable/schemas';
+import type { SqlDatabase } from '../../platform/db/sqlite';
+import { reindex, unindex } from '../searchIndex';
+import { isTempId, withoutEmpty, type Edit, type Outbox } from './outbox';
+
+export interface ReplayResult {
+  sent: number;
+  rejected: number;
+  conflicts: number;
+  /** True when Airtable could not be reached: the rest waits for the next replay. */
+  offline: boolean;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(normalise(a)) === JSON.stringify(normalise(b));
+const normalise = (v: unknown) => (v === undefined || v === null || v === '' || v === false || (Array.isArray(v) && v.length === 0) ? null : v);
+const unreachable = (e: unknown) => e instanceof AirtableError && (e.kind === 'network' || e.kind === 'timeout' || e.kind === 'server' || e.kind === 'rate-limited' || e.kind === 'cancelled');
+
+/**
+ * Sends the outbox to Airtable in order, through the scheduler. Creates carry an idempotency
+ * key: a create whose answer was lost (crash, dropped connection) is looked up by its values
+ * among records created since it was sent, never blindly sent again. Before an update, the
+ * server's current values are compared with the values the edit started from: a field changed
+ * on both sides becomes a conflict for the person to resolve, never a silent overwrite.
+ */
+export class OutboxReplay {
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly cache: SqlDatabase,
+    private readonly api: ProfileApi,
+    private readonly now: () => number,
+  ) {}
+
+  private running: Promise<ReplayResult> | undefined;
+  private queued: Promise<ReplayResult> | undefined;
+
+  /**
+   * One replay at a time: edits arrive while one is sending (every edit asks for a send, and so
+   * does the background loop), and two replays walking the same outbox would send a create twice.
+   * A call during a replay waits for it and then runs once more for what arrived meanwhile;
+   * any number of such calls share that one extra run.
+   */
+  run(): Promise<ReplayResult> {
+    if (!this.running) {
+      this.running = this.replay().finally(() => (this.running = undefined));
+      return this.running;
+    }
+    this.queued ??= this.running
+      .catch(() => undefined)
+      .then(() => {
+        this.queued = undefined;
+        return this.run();
+      });
+    return this.queued;
+  }
+
+  private async replay(): Promise<ReplayResult> {
+    const result: ReplayResult = { sent: 0, rejected: 0, conflicts: 0, offline: false };
+    for (const edit of this.outbox.open()) {
+      const current = this.resolveIds(edit);
+      if (!current) continue;
+      try {
+        if (current.kind === 'create') await this.create(current, result);
+        else if (current.kind === 'update') await this.update(current, result);
+        else await this.delete(current, result);
+      } catch (error) {
+        if (unreachable(error) || (error instanceof AirtableError && error.kind === 'outcome-unknown')) {
+          result.offline = true;
+          return result;
+        }
+        // The record stays as edited (pending) in the cache, and the edit in the outbox with the
+        // reason, until the person retries or discards it.
+        this.finish(current.seq, 'rejected', error instanceof Error ? error.message : 'Airtable refused this change.');
+        result.rejected++;
+      }
+    }
+    return result;
+  }
+
+  private async create(edit: Edit, result: ReplayResult): Promise<void> {
+    if (edit.status === 'sending' && edit.sentAt !== null) {
+      const landed = await this.findLanded(edit);
+      if (landed) {
+        this.mapCreated(edit, landed);
+        result.sent++;
+        return;
+      }
+    }
+    this.outbox.db.transaction(() => this.outbox.db.prepare("UPDATE edits SET status = 'sending', sent_at = ? WHERE seq = ?").run(this.now(), edit.seq)).immediate();
+    const [outcome] = await this.api.records.create(edit.baseId, edit.tableId, [{ fields: edit.fields }], { priority: 'background' });
+    if (!outcome) return;
+    if (!outcome.ok) throw outcome.error;
+    this.mapCreated(edit, outcome.record);
+    result.sent++;
+  }
+
+  /** A create that may have landed: look for a record created since it was sent with exactly its values. */
+  private async findLanded(edit: Edit): Promise<AirtableRecord | undefined> {
+    const since = new Date((edit.sentAt ?? this.now()) - 5_000).toISOString();
+    const candidates = await this.api.records.list(edit.baseId, edit.tableId, { filterByFormula: `IS_AFTER(CREATED_TIME(), '${since}')` }, { priority: 'background' });
+    const known = new Set((this.outbox.db.prepare('SELECT real_id FROM id_map').all() as Array<{ real_id: string }>).map((r) => r.real_id));
+    return candidates.find((record) => !known.has(record.id) && Object.entries(edit.fields).every(([id, value]) => same(record.fields[id], value)));
+  }
+
+  private mapCreated(edit: Edit, record: AirtableRecord): void {
+    this.outbox.db
+      .transaction(() => {
+        this.outbox.db.prepare('INSERT OR REPLACE INTO id_map (temp_id, real_id) VALUES (?, ?)').run(edit.recordId, record.id);
+        this.outbox.db.prepare("UPDATE edits SET status = 'done', error = NULL WHERE seq = ?").run(edit.seq);
+        this.outbox.db.prepare('UPDATE edits SET record_id = ? WHERE record_id = ?').run(record.id, edit.recordId);
+      })
+      .immediate();
+    this.cache
+      .transaction(() => {
+        unindex(this.cache, edit.recordId);
+        this.cache.prepare('DELETE FROM records WHERE id = ?').run(edit.recordId);
+        this.saveFromServer(edit.tableId, record);
+      })
+      .immediate();
+    this.outbox.applyToCache(record.id);
+  }
+
+  private async update(edit: Edit, result: ReplayResult): Promise<void> {
+    let server: AirtableRecord;
+    try {
+      server = await this.api.records.get(edit.baseId, edit.tableId, edit.recordId, { priority: 'background' });
+    } catch (error) {
+      if (error instanceof AirtableError && error.kind === 'not-found') throw new AirtableError('not-found', 'This record was deleted on Airtable, so the change could not be saved.', 404, 'NOT_FOUND');
+      throw error;
+    }
+    const send: Record<string, unknown> = {};
+    let conflicted = 0;
+    for (const [fieldId, mine] of Object.entries(edit.fields)) {
+      const theirs = server.fields[fieldId];
+      const original = edit.baseValues[fieldId];
+      if (same(theirs, original) || same(theirs, mine)) send[fieldId] = mine ?? null;
+      else {
+        conflicted++;
+        this.outbox.db
+          .prepare('INSERT INTO conflicts (edit_seq, record_id, field_id, mine, theirs, original) VALUES (?, ?, ?, ?, ?, ?)')
+          .run(edit.seq, edit.recordId, fieldId, JSON.stringify(mine ?? null), JSON.stringify(theirs ?? null), JSON.stringify(original ?? null));
+      }
+    }
+    if (Object.keys(send).length > 0) {
+      const [outcome] = await this.api.records.update(edit.baseId, edit.tableId, [{ id: edit.recordId, fields: send }], { priority: 'background' });
+      if (outcome && !outcome.ok) throw outcome.error;
+      if (outcome?.ok) server = outcome.record;
+    }
+    result.conflicts += conflicted;
+    if (conflicted > 0) {
+      this.finish(edit.seq, 'conflict', `${conflicted} field(s) were also changed on Airtable.`);
+      // The cache shows Airtable's values until the person chooses.
+      this.cache.transaction(() => this.saveFromServer(edit.tableId, server)).immediate();
+    } else {
+      this.finish(edit.seq, 'done', null);
+      this.cache.transaction(() => this.saveFromServer(edit.tableId, server)).immediate();
+      result.sent++;
+    }
+    this.outbox.applyToCache(edit.recordId);
+  }
+
+  private async delete(edit: Edit, result: ReplayResult): Promise<void> {
+    const [outcome] = await this.api.records.delete(edit.baseId, edit.tableId, [edit.recordId], { priority: 'background' });
+    if (outcome && !outcome.ok && outcome.error.kind !== 'not-found') throw outcome.error;
+    this.finish(edit.seq, 'done', null);
+    this.cache.transaction(() => {
+      unindex(this.cache, edit.recordId);
+      this.cache.prepare('DELETE FROM records WHERE id = ?').run(edit.recordId);
+    }).immediate();
+    result.sent++;
+  }
+
+  /** Edits made to a record before its create was sent carry its temporary id; use the real one. */
+  private resolveIds(edit: Edit): Edit | undefined {
+    if (!isTempId(edit.recordId) || edit.kind === 'create') return edit;
+    const mapped = this.outbox.db.prepare('SELECT real_id FROM id_map WHERE temp_id = ?').get(edit.recordId) as { real_id: string } | undefined;
+    return mapped ? { ...edit, recordId: mapped.real_id } : undefined;
+  }
+
+  private saveFromServer(tableId: string, record: AirtableRecord): void {
+    const cells = withoutEmpty(record.fields);
+    this.cache
+      .prepare(
+        `INSERT INTO records (id, table_id, cells, created_time, last_seen, pending) VALUES (?, ?, ?, ?, ?, 0)
+         ON CONFLICT(id) DO UPDATE SET cells = excluded.cells, last_seen = excluded.last_seen, pending = 0`,
+      )
+      .run(record.id, tableId, JSON.stringify(cells), record.createdTime, this.now());
+    reindex(this.cache, record.id);
+  }
+
+  private finish(seq: number, status: 'done' | 'rejected' | 'conflict', error: string | null): void {
+    this.outbox.db.transaction(() => this.outbox.db.prepare('UPDATE edits SET status = ?, error = ? WHERE seq = ?').run(status, error, seq)).immediate();
+  }
+}
