@@ -1,8 +1,9 @@
 /**
- * The small interfaces core receives instead of importing Electron, a keychain module or a
- * SQLite driver. `electron/main/bootstrap.ts` provides the real ones; tests provide fakes or
- * the real thing under plain Node.
+ * The small interfaces core receives instead of importing Electron, a keychain module, a SQLite
+ * driver or the network. `electron/main/bootstrap.ts`, the command line and the test host
+ * provide the real ones; tests provide fakes or the real thing under plain Node.
  */
+import type { OpenDatabase } from './platform/db/sqlite';
 
 export interface Logger {
   debug(message: string, fields?: Record<string, unknown>): void;
@@ -26,6 +27,35 @@ export interface AppEnvironment {
   platform: NodeJS.Platform;
   dataFolder: string;
 }
+
+/**
+ * The OS keychain: keytar (GitHub's fork) in the app, a real Secret Service in Linux tests.
+ * Every method may throw SecureStorageUnavailableError; nothing ever falls back to storing a
+ * secret anywhere else.
+ */
+export interface SecretStore {
+  get(account: string): Promise<string | null>;
+  set(account: string, value: string): Promise<void>;
+  delete(account: string): Promise<boolean>;
+  /** Every account name stored under our service (used to delete a profile's entries). */
+  accounts(): Promise<string[]>;
+}
+
+export class SecureStorageUnavailableError extends Error {
+  override readonly name = 'SecureStorageUnavailableError';
+  constructor(cause?: unknown) {
+    super('Secure storage is unavailable: Airvault keeps tokens only in the system keychain, and none is reachable. On Linux, install and unlock a Secret Service such as GNOME Keyring.', { cause });
+  }
+}
+
+/** Opens a URL in the person's own browser (never in an app window). */
+export interface BrowserOpener {
+  open(url: string): Promise<void>;
+}
+
+export type Fetch = typeof globalThis.fetch;
+
+export type { OpenDatabase };
 
 export const systemClock: Clock = {
   now: () => Date.now(),

@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { request } from 'node:http';
 import { startSandbox, vaultAgainst } from '../helpers/vaultHarness';
 import type { SandboxHarness } from '../helpers/sandboxClient';
-import { FLOW_TTL_MS } from '../../electron/core/profiles/connectService';
+import { FLOW_TTL_MS } from "../../electron/core/profiles/connectService";
 
 let h: SandboxHarness;
 beforeAll(async () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createCore, type Core, type CorePorts } from '../../electron/core/core';
 import { silentLogger, systemClock } from '../../electron/core/ports';
-import { MemorySecretStore } from '../../electron/core/tokens/secretStore';
+import { MemorySecretStore } from './memorySecretStore';
 import type { SqlDatabase } from '../../electron/core/platform/db/sqlite';
 
 export const openSqlite = (file: string) => new Database(file) as unknown as SqlDatabase;

@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import { startSandbox, type SandboxHarness } from './sandboxClient';
 import { testCore } from './services';
 import type { CorePorts } from '../../electron/core/core';
-import { MemorySecretStore } from '../../electron/core/tokens/secretStore';
+import { MemorySecretStore } from './memorySecretStore';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { AirtableError, invalidInput } from './airtableError';
 import { encodeQuery, type QueryValue } from './query';
-import { sendOnce, type Fetch } from './transport';
+import { sendOnce } from './transport';
+import type { Fetch } from '../ports';
 import type { TokenProvider } from './tokenProvider';
 import type { RequestScheduler } from './scheduler/scheduler';
 import type { Priority } from './scheduler/types';

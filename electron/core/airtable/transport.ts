@@ -1,8 +1,8 @@
 import type { z } from 'zod';
+import type { Fetch } from '../ports';
 import { AirtableError, fromResponse } from './airtableError';
 import { NOT_SENT_CODES, networkErrorCode } from './networkErrors';
 
-export type Fetch = typeof globalThis.fetch;
 
 export interface HttpAttempt {
   method: string;

@@ -1,6 +1,6 @@
 import { AirtableError } from '../airtable/airtableError';
 import { AppError } from '../platform/errors';
-import { SecureStorageUnavailableError } from '../tokens/secretStore';
+import { SecureStorageUnavailableError } from '../ports';
 import { FutureDatabaseError } from '../platform/db/migrate';
 import { PortInUseError } from '../auth/loopbackReceiver';
 import type { ErrorCode } from '../../../shared/ipc/result';

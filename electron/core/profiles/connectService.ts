@@ -1,17 +1,12 @@
 import * as oauth from 'oauth4webapi';
 import { AppError } from '../platform/errors';
-import type { Clock, Logger } from '../ports';
+import type { BrowserOpener, Clock, Logger } from '../ports';
 import type { ProfileRecord, ProfileRepository } from './profileRepository';
 import type { TokenManager } from '../tokens/tokenManager';
 import type { TokenVault } from '../tokens/tokenVault';
 import { LoopbackReceiver } from '../auth/loopbackReceiver';
 import { redirectUriOf, type OAuthSettingsStore } from '../auth/oauthSettings';
 import { TokenExchangeError, type TokenEndpoint } from '../auth/tokenEndpoint';
-
-/** Opens a URL in the person's own browser (never in an app window). */
-export interface BrowserOpener {
-  open(url: string): Promise<void>;
-}
 
 export interface Identity {
   id: string;

@@ -1,4 +1,4 @@
-import type { SecretStore } from './secretStore';
+import type { SecretStore } from '../ports';
 
 /**
  * Windows Credential Manager holds at most 2,560 bytes per credential, and an access plus a

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { SecretStore } from './secretStore';
+import type { SecretStore } from '../ports';
 
 /** What one keychain slot holds: one generation of a profile's tokens. */
 export const StoredTokens = z.object({

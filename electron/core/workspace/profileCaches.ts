@@ -20,7 +20,7 @@ import { OutboxReplay } from '../records/outbox/outboxReplay';
 import { outboxMigrations } from '../records/outbox/outboxMigrations';
 import { openCache } from '../records/cache/cacheDb';
 import { AttachmentCache } from '../records/attachments/attachmentCache';
-import type { Fetch } from '../airtable/transport';
+import type { Fetch } from "../ports";
 import { CacheStore } from '../records/cache/cacheStore';
 import { readSetting, writeSetting } from '../records/cache/cacheSettings';
 import { RecordQueries } from '../records/cache/recordQuery';

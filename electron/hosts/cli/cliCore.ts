@@ -3,7 +3,7 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import { createCore, type Core } from '../../core/core';
 import { silentLogger, systemClock, type Logger } from '../../core/ports';
-import type { SecretStore } from '../../core/tokens/secretStore';
+import type { SecretStore } from "../../core/ports";
 import type { OAuthSettings } from '../../core/auth/oauthSettings';
 import { KeytarSecretStore } from '../../main/adapters/keytarSecretStore';
 import { openSqliteDatabase } from '../../main/adapters/sqlite';

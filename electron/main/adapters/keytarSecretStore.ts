@@ -1,5 +1,5 @@
 import keytar from '@github/keytar';
-import { SecureStorageUnavailableError, type SecretStore } from '../../core/tokens/secretStore';
+import { SecureStorageUnavailableError, type SecretStore } from '../../core/ports';
 
 /**
  * The SecretStore over the OS keychain via @github/keytar (macOS Keychain, Windows Credential
