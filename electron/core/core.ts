@@ -27,6 +27,7 @@ import { ProfileCaches } from './workspace/profileCaches';
 import { createCacheHandlers } from './records/recordsHandlers';
 import { createSchemaHandlers } from './records/cache/schemaHandlers';
 import { BackgroundSync, type BackgroundSyncOptions } from './records/sync/backgroundSync';
+import { createProfileApi } from './airtable/profileApi';
 
 /** The ports core needs from whoever hosts it: Electron's main process, the CLI, or a test. */
 export interface CorePorts {
@@ -110,7 +111,7 @@ export function createCore(ports: CorePorts): Core {
     logger,
     onChange: () => publish(),
     // whoami for a token not stored yet: its own provider, the same scheduler.
-    whoami: (token) => new AirtableClient({ fetch: ports.fetch, tokens: staticTokens({ connecting: token }), scheduler, apiUrl }).forProfile('connecting').meta.whoami(),
+    whoami: (token) => createProfileApi(new AirtableClient({ fetch: ports.fetch, tokens: staticTokens({ connecting: token }), scheduler, apiUrl }), 'connecting').meta.whoami(),
   });
   const caches = new ProfileCaches({ openDatabase: ports.openDatabase, client, fetch: ports.fetch, clock, logger, folderOf: (id) => profiles.dataFolder(id), emit: (event, payload) => ports.emit(event, payload) });
   scheduler.onSent((request) => caches.recordCall(request.profileId, request.baseId, request.priority));

@@ -3,6 +3,7 @@ import { startSandbox, type SandboxHarness } from '../helpers/sandboxClient';
 import { clientFor } from '../helpers/airtableClient';
 import { AirtableError } from '../../electron/core/airtable/airtableError';
 import { fromResponse } from '../../electron/core/airtable/airtableError';
+import { FakeClock } from '../helpers/fakeClock';
 
 let h: SandboxHarness;
 let baseId: string;
@@ -124,11 +125,9 @@ describe('Airtable client: failures map to typed errors a person can act on', ()
     expect(await failure(api.meta.whoami({ signal: AbortSignal.abort() }))).toMatchObject({ kind: 'cancelled' });
   });
 
-  it('stops a workspace whose monthly quota is spent, with a clear error, and counts calls', async () => {
+  it('stops a base whose workspace spent its monthly quota, with a clear error, and sends nothing more', async () => {
     const { api, scheduler } = clientFor(h);
-    const workspace = h.firstBase().workspaceId;
-    scheduler.setWorkspace(baseId, workspace);
-    await h.control('quota', { workspaceId: workspace, limit: 2 });
+    await h.control('quota', { workspaceId: h.firstBase().workspaceId, limit: 2 });
     await api.records.list(baseId, tableId, { maxRecords: 1 });
     await api.records.list(baseId, tableId, { maxRecords: 1 });
     const spent = await failure(api.records.list(baseId, tableId));
@@ -136,10 +135,36 @@ describe('Airtable client: failures map to typed errors a person can act on', ()
     await h.control('stats/reset');
     expect(await failure(api.records.list(baseId, tableId))).toMatchObject({ kind: 'quota-exceeded' });
     expect((await stats()).total).toBe(0); // waiting does not help, so nothing more is sent
-    expect(scheduler.stats().stoppedWorkspaces).toEqual([workspace]);
-    expect(scheduler.stats().callsByWorkspace[workspace]).toBe(3);
-    const other = [...h.sandbox.store.bases.values()][2]!;
+    expect(scheduler.stats().quotaStoppedBases).toEqual([baseId]);
+    expect(scheduler.stats().callsByBase[baseId]).toBe(3);
+  });
+
+  it('keeps other workspaces running while one is over its quota', async () => {
+    const { api } = clientFor(h);
+    await h.control('quota', { workspaceId: h.firstBase().workspaceId, limit: 0 });
+    expect(await failure(api.records.list(baseId, tableId))).toMatchObject({ kind: 'quota-exceeded' });
+    const other = [...h.sandbox.store.bases.values()].find((b) => b.workspaceId !== h.firstBase().workspaceId)!;
     expect(await api.records.list(other.id, other.tables[0]!.id, { maxRecords: 1 })).toHaveLength(1);
+  });
+
+  it('lets a quota-stopped base run again when the month turns', async () => {
+    const clock = new FakeClock(Date.UTC(2026, 10, 30, 22));
+    const { api, scheduler } = clientFor(h, { clock });
+    await h.control('quota', { workspaceId: h.firstBase().workspaceId, limit: 0 });
+    expect(await failure(api.records.list(baseId, tableId, { maxRecords: 1 }))).toMatchObject({ kind: 'quota-exceeded' });
+    await h.control('quota', { workspaceId: h.firstBase().workspaceId, limit: 1000 }); // Airtable's new month
+    clock.offset += 3 * 3_600_000; // 2026-12-01 01:00 UTC
+    expect(scheduler.stats().quotaStoppedBases).toEqual([]);
+    expect(await api.records.list(baseId, tableId, { maxRecords: 1 })).toHaveLength(1);
+  });
+
+  it('lets a quota-stopped base run again at once when the person changes its plan', async () => {
+    const { api, scheduler } = clientFor(h);
+    await h.control('quota', { workspaceId: h.firstBase().workspaceId, limit: 0 });
+    expect(await failure(api.records.list(baseId, tableId, { maxRecords: 1 }))).toMatchObject({ kind: 'quota-exceeded' });
+    await h.control('quota', { workspaceId: h.firstBase().workspaceId, limit: 1000 }); // upgraded
+    scheduler.resumeBase(baseId);
+    expect(await api.records.list(baseId, tableId, { maxRecords: 1 })).toHaveLength(1);
   });
 
   it('fails every queued and in-flight request of a stopped profile, and sends nothing more', async () => {

@@ -4,6 +4,7 @@ import { request } from 'node:http';
 import { startSandbox, vaultAgainst } from '../helpers/vaultHarness';
 import type { SandboxHarness } from '../helpers/sandboxClient';
 import { FLOW_TTL_MS } from "../../electron/core/profiles/connectService";
+import { createProfileApi } from '../../electron/core/airtable/profileApi';
 
 let h: SandboxHarness;
 beforeAll(async () => {
@@ -28,7 +29,7 @@ describe('connecting a profile with OAuth + PKCE against the sandbox', () => {
     expect(profile.grantedScopes).toContain('data.records:read');
     expect(profile.refreshExpiresAt! - Date.now()).toBeGreaterThan(59 * 24 * 3600_000);
     expect(profileSecrets(v.secrets.values)).toHaveLength(1);
-    const bases = await v.core.client.forProfile(profile.id).meta.listBases();
+    const bases = await createProfileApi(v.core.client, profile.id).meta.listBases();
     expect(bases.length).toBe(2);
     await v.core.stop();
   });
@@ -194,7 +195,7 @@ describe('connecting with a personal access token', () => {
     await expect(v.core.connect.connectPat(profile.id, 'has spaces in it')).rejects.toThrow(/does not look like/);
     const connected = await v.core.connect.connectPat(profile.id, h.sandbox.defaultPat);
     expect(connected).toMatchObject({ status: 'active', authKind: 'pat', grantedScopes: null, airtableUser: { id: 'usrSandboxOwner01' } });
-    expect((await v.core.client.forProfile(profile.id).meta.whoami()).id).toBe('usrSandboxOwner01');
+    expect((await createProfileApi(v.core.client, profile.id).meta.whoami()).id).toBe('usrSandboxOwner01');
     await v.core.stop();
   });
 });

@@ -14,6 +14,7 @@ import { openSqlite } from '../helpers/services';
 import { startSandboxProcess } from './sandboxProcess';
 import { sandboxTable } from './sandboxRecords';
 import { percentile, round, timed } from './stats';
+import { createProfileApi } from '../../electron/core/airtable/profileApi';
 
 /**
  * `npm run bench:cache [-- --quick]`: the offline cache's speed on sandbox data. Prints figures
@@ -95,7 +96,7 @@ async function main(): Promise<void> {
   try {
     const scheduler = new RequestScheduler();
     const token = remote.info.personalAccessToken;
-    const api = new AirtableClient({ fetch: globalThis.fetch, scheduler, apiUrl: `${remote.info.url}/v0`, tokens: { accessToken: () => Promise.resolve(token), afterUnauthorized: () => Promise.resolve(token) } }).forProfile('bench');
+    const api = createProfileApi(new AirtableClient({ fetch: globalThis.fetch, scheduler, apiUrl: `${remote.info.url}/v0`, tokens: { accessToken: () => Promise.resolve(token), afterUnauthorized: () => Promise.resolve(token) } }), 'bench');
     const syncDb = openCache(openSqlite, mkdtempSync(path.join(tmpdir(), 'airvault-bench-sync-')), silentLogger);
     const syncStore = new CacheStore(syncDb);
     const baseId = remote.info.bases[0]!.id;

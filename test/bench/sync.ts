@@ -4,6 +4,7 @@ import { RequestScheduler } from '../../electron/core/airtable/scheduler/schedul
 import { startSandboxProcess } from './sandboxProcess';
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { createProfileApi } from '../../electron/core/airtable/profileApi';
 
 /**
  * `npm run bench:sync [-- --quick]`: Airvault's client against the official `airtable` client on
@@ -93,7 +94,7 @@ async function main(): Promise<void> {
   const airvault = () => {
     const scheduler = new RequestScheduler();
     const client = new AirtableClient({ fetch: globalThis.fetch, scheduler, apiUrl: `${info.url}/v0`, tokens: { accessToken: () => Promise.resolve(token), afterUnauthorized: () => Promise.resolve(token) } });
-    return client.forProfile('bench');
+    return createProfileApi(client, 'bench');
   };
   const readAll = async (bases: typeof baseTables, count: (n: number) => void) => {
     const api = airvault();

@@ -1,18 +1,20 @@
 import { AirtableClient } from '../../electron/core/airtable/client';
+import { createProfileApi } from '../../electron/core/airtable/profileApi';
 import type { TokenProvider } from '../../electron/core/airtable/tokenProvider';
 import { RequestScheduler } from '../../electron/core/airtable/scheduler/scheduler';
 import type { SchedulerOptions } from '../../electron/core/airtable/scheduler/types';
+import { systemClock, type Clock } from '../../electron/core/ports';
 import type { SandboxHarness } from './sandboxClient';
 
 export const PROFILE = 'profile-test';
 
 /** A client wired to a sandbox with the default personal access token as profile PROFILE. */
-export function clientFor(h: SandboxHarness, options: { scheduler?: Partial<SchedulerOptions>; tokens?: TokenProvider } = {}) {
-  const scheduler = new RequestScheduler({ retryBaseMs: 20, retryCapMs: 200, ...options.scheduler });
+export function clientFor(h: SandboxHarness, options: { scheduler?: Partial<SchedulerOptions>; tokens?: TokenProvider; clock?: Clock } = {}) {
+  const scheduler = new RequestScheduler({ retryBaseMs: 20, retryCapMs: 200, ...options.scheduler }, options.clock ?? systemClock);
   const tokens: TokenProvider = options.tokens ?? {
     accessToken: () => Promise.resolve(h.sandbox.defaultPat),
     afterUnauthorized: () => Promise.resolve(h.sandbox.defaultPat),
   };
   const client = new AirtableClient({ fetch: globalThis.fetch, tokens, scheduler, apiUrl: `${h.sandbox.url}/v0` });
-  return { client, scheduler, api: client.forProfile(PROFILE) };
+  return { client, scheduler, api: createProfileApi(client, PROFILE) };
 }

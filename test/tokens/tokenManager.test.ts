@@ -12,6 +12,7 @@ import { TokenEndpoint } from '../../electron/core/auth/tokenEndpoint';
 import { ProfileRepository } from '../../electron/core/profiles/profileRepository';
 import { Lease } from '../../electron/core/tokens/lease';
 import { AirtableError } from '../../electron/core/airtable/airtableError';
+import { createProfileApi } from '../../electron/core/airtable/profileApi';
 
 let h: SandboxHarness;
 beforeAll(async () => {
@@ -57,7 +58,7 @@ describe('token manager', () => {
     const tokens = await Promise.all(Array.from({ length: 50 }, () => v.core.tokens.accessToken(profile.id)));
     expect(await tokenCalls()).toBe(before + 1);
     expect(new Set(tokens).size).toBe(1);
-    expect((await v.core.client.forProfile(profile.id).meta.whoami()).id).toBe('usrSandboxOwner01');
+    expect((await createProfileApi(v.core.client, profile.id).meta.whoami()).id).toBe('usrSandboxOwner01');
     await v.core.stop();
   });
 
@@ -83,10 +84,10 @@ describe('token manager', () => {
     const a = await vaultAgainst(h, { secrets });
     const profile = await a.connectOAuth();
     const b = await twin(a, secrets);
-    expect((await b.core.client.forProfile(profile.id).meta.whoami()).id).toBe('usrSandboxOwner01'); // b caches the token
+    expect((await createProfileApi(b.core.client, profile.id).meta.whoami()).id).toBe('usrSandboxOwner01'); // b caches the token
     await peerRefresh(a, secrets, profile.id, true); // rotation: b's cached token is now dead
     const before = await tokenCalls();
-    expect((await b.core.client.forProfile(profile.id).meta.whoami()).id).toBe('usrSandboxOwner01');
+    expect((await createProfileApi(b.core.client, profile.id).meta.whoami()).id).toBe('usrSandboxOwner01');
     expect(await tokenCalls()).toBe(before);
     await a.core.stop();
     await b.core.stop();
@@ -161,7 +162,7 @@ describe('token manager', () => {
     expect(v.core.profiles.get(profile.id)).toMatchObject({ tokenGeneration: generation, status: 'error' });
     expect(v.core.profiles.get(profile.id).statusReason).toMatch(/Secure storage/);
     expect(token).toBeTruthy();
-    expect((await v.core.client.forProfile(profile.id).meta.whoami()).id).toBe('usrSandboxOwner01');
+    expect((await createProfileApi(v.core.client, profile.id).meta.whoami()).id).toBe('usrSandboxOwner01');
     await v.core.stop();
   });
 
@@ -223,7 +224,7 @@ describe('crash at each step of a refresh (check 20)', () => {
         await expect(b.core.tokens.accessToken(id)).rejects.toMatchObject({ kind: 'profile-stopped' });
       } else {
         expect(b.core.profiles.get(id)).toMatchObject({ status: 'active', tokenGeneration: crashGeneration });
-        expect((await b.core.client.forProfile(id).meta.whoami()).id).toBe('usrSandboxOwner01');
+        expect((await createProfileApi(b.core.client, id).meta.whoami()).id).toBe('usrSandboxOwner01');
       }
       expect(await tokenCalls()).toBe(before);
       const [grant] = await grants();
@@ -242,7 +243,7 @@ describe('crash at each step of a refresh (check 20)', () => {
     const before = await tokenCalls();
     const b = await vaultAgainst(h, { clock, secrets, env: { ...a.core.ports.env }, processId: 'restarted' });
     await b.core.tokens.start();
-    expect((await b.core.client.forProfile(profile.id).meta.whoami()).id).toBe('usrSandboxOwner01');
+    expect((await createProfileApi(b.core.client, profile.id).meta.whoami()).id).toBe('usrSandboxOwner01');
     expect(await tokenCalls()).toBe(before);
     await a.core.stop();
     await b.core.stop();
@@ -256,7 +257,7 @@ describe('revocation', () => {
     const base = h.firstBase();
     await h.control('revoke', { all: true });
     await h.control('faults', { latencyMs: 200 });
-    const api = v.core.client.forProfile(profile.id);
+    const api = createProfileApi(v.core.client, profile.id);
     const calls = Array.from({ length: 12 }, () => api.records.list(base.id, base.tables[0]!.id, { maxRecords: 1 }).then(() => undefined, (e: unknown) => e as AirtableError));
     const errors = await Promise.all(calls);
     expect(errors.every((e) => e instanceof AirtableError && e.kind === 'profile-stopped')).toBe(true);
@@ -273,7 +274,7 @@ describe('revocation', () => {
     const profile = v.core.profiles.create('PAT');
     await v.core.connect.connectPat(profile.id, pat);
     await h.control('revoke', { pat });
-    await expect(v.core.client.forProfile(profile.id).meta.whoami()).rejects.toMatchObject({ kind: 'profile-stopped', type: 'REVOKED' });
+    await expect(createProfileApi(v.core.client, profile.id).meta.whoami()).rejects.toMatchObject({ kind: 'profile-stopped', type: 'REVOKED' });
     expect(v.core.profiles.get(profile.id).status).toBe('revoked');
     await v.core.stop();
   });
@@ -285,12 +286,12 @@ describe('revocation', () => {
     mkdirSync(folder, { recursive: true });
     writeFileSync(path.join(folder, 'cache.sqlite'), 'cached');
     await h.control('revoke', { all: true });
-    await expect(v.core.client.forProfile(profile.id).meta.whoami()).rejects.toMatchObject({ kind: 'profile-stopped' });
+    await expect(createProfileApi(v.core.client, profile.id).meta.whoami()).rejects.toMatchObject({ kind: 'profile-stopped' });
     const { done } = await v.core.connect.startOAuth(profile.id);
     await v.approve();
     expect((await done).id).toBe(profile.id);
     expect(existsSync(path.join(folder, 'cache.sqlite'))).toBe(true);
-    expect((await v.core.client.forProfile(profile.id).meta.whoami()).id).toBe('usrSandboxOwner01');
+    expect((await createProfileApi(v.core.client, profile.id).meta.whoami()).id).toBe('usrSandboxOwner01');
     await v.core.stop();
   });
 });

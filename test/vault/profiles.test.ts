@@ -12,6 +12,7 @@ import { FakeIpcMain, frame } from '../helpers/fakeIpc';
 import { FutureDatabaseError, migrate } from '../../electron/core/platform/db/migrate';
 import { vaultMigrations } from '../../electron/core/profiles/vaultMigrations';
 import { openSqlite } from '../helpers/services';
+import { createProfileApi } from '../../electron/core/airtable/profileApi';
 
 let h: SandboxHarness;
 beforeAll(async () => {
@@ -50,8 +51,8 @@ describe('profiles', () => {
     expect([...v.secrets.values.keys()].some((k) => k.includes(b.id))).toBe(true);
     expect(existsSync(v.core.profiles.dataFolder(a.id))).toBe(false);
     expect(existsSync(path.join(v.core.profiles.dataFolder(b.id), 'cache.sqlite'))).toBe(true);
-    expect((await v.core.client.forProfile(b.id).meta.whoami()).id).toBe('usrSandboxOwner01');
-    await expect(v.core.client.forProfile(a.id).meta.whoami()).rejects.toMatchObject({ kind: 'profile-stopped' });
+    expect((await createProfileApi(v.core.client, b.id).meta.whoami()).id).toBe('usrSandboxOwner01');
+    await expect(createProfileApi(v.core.client, a.id).meta.whoami()).rejects.toMatchObject({ kind: 'profile-stopped' });
     await v.core.stop();
   });
 
@@ -63,11 +64,11 @@ describe('profiles', () => {
     const pat = (await h.control('pats', { baseIds: [second!.id], userId: 'usrSandboxColl002' })).body.token as string;
     const b = v.core.profiles.create('Only second base');
     await v.core.connect.connectPat(b.id, pat);
-    const basesOf = async (id: string) => (await v.core.client.forProfile(id).meta.listBases()).map((x) => x.id);
+    const basesOf = async (id: string) => (await createProfileApi(v.core.client, id).meta.listBases()).map((x) => x.id);
     expect(await basesOf(a.id)).toEqual([first!.id]);
     expect(await basesOf(b.id)).toEqual([second!.id]);
-    expect((await v.core.client.forProfile(b.id).meta.whoami()).id).toBe('usrSandboxColl002');
-    await expect(v.core.client.forProfile(a.id).records.list(second!.id, second!.tables[0]!.id)).rejects.toMatchObject({ kind: 'forbidden' });
+    expect((await createProfileApi(v.core.client, b.id).meta.whoami()).id).toBe('usrSandboxColl002');
+    await expect(createProfileApi(v.core.client, a.id).records.list(second!.id, second!.tables[0]!.id)).rejects.toMatchObject({ kind: 'forbidden' });
     await v.core.stop();
   });
 
@@ -76,10 +77,10 @@ describe('profiles', () => {
     await v.core.settings.update({ scopes: ['data.records:read'] });
     const profile = await v.connectOAuth('Narrow');
     await h.control('stats/reset');
-    await expect(v.core.client.forProfile(profile.id).meta.listBases()).rejects.toMatchObject({ kind: 'missing-scope', message: expect.stringContaining('"schema.bases:read"') });
+    await expect(createProfileApi(v.core.client, profile.id).meta.listBases()).rejects.toMatchObject({ kind: 'missing-scope', message: expect.stringContaining('"schema.bases:read"') });
     expect((await h.control('stats', {}, 'GET')).body.total).toBe(0);
     const base = h.firstBase();
-    expect(await v.core.client.forProfile(profile.id).records.list(base.id, base.tables[0]!.id, { maxRecords: 1 })).toHaveLength(1);
+    expect(await createProfileApi(v.core.client, profile.id).records.list(base.id, base.tables[0]!.id, { maxRecords: 1 })).toHaveLength(1);
     await v.core.stop();
   });
 });

@@ -6,7 +6,7 @@ import type { Fetch } from '../ports';
 import type { TokenProvider } from './tokenProvider';
 import type { RequestScheduler } from './scheduler/scheduler';
 import type { Priority } from './scheduler/types';
-import { ProfileApi } from './profileApi';
+import type { Scope } from './scopes';
 
 export const AIRTABLE_API_URL = 'https://api.airtable.com/v0';
 
@@ -19,7 +19,7 @@ export interface RequestOptions {
   idempotent?: boolean;
   timeoutMs?: number;
   /** The scope this call needs; checked against the profile's granted scopes before sending. */
-  scope?: string;
+  scope?: Scope;
 }
 
 export interface ClientOptions {
@@ -86,11 +86,6 @@ export class AirtableClient {
         await tokens.afterUnauthorized(profileId, token ?? '');
       },
     });
-  }
-
-  /** The typed API for one profile. */
-  forProfile(profileId: string): ProfileApi {
-    return new ProfileApi(this, profileId);
   }
 
   /** The length of the URL a GET would have, to choose POST listRecords past Airtable's 16,000 limit. */

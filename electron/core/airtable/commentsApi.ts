@@ -2,7 +2,7 @@ import { invalidInput } from './airtableError';
 import type { AirtableClient } from './client';
 import { checkId } from './ids';
 import { Comment, CommentDeleted, CommentPage } from './schemas';
-import type { CallOptions } from './recordsApi';
+import type { CallOptions } from './callOptions';
 
 const MAX_COMMENT = 100_000;
 

@@ -3,7 +3,7 @@ import { invalidInput } from './airtableError';
 import type { AirtableClient } from './client';
 import { checkId } from './ids';
 import { BaseInfo, BasePage, BaseSchema, FieldModel, TableModel, TableUpdate, Whoami, type BaseSummary } from './schemas';
-import type { CallOptions } from './recordsApi';
+import type { CallOptions } from './callOptions';
 
 export const FieldSpec = z
   .object({

@@ -4,16 +4,19 @@ import { MetaApi } from './metaApi';
 import { RecordsApi } from './recordsApi';
 import { WebhooksApi } from './webhooksApi';
 
-/** The typed Airtable API bound to one profile: `client.forProfile(id).records.list(...)`. */
-export class ProfileApi {
+/** The typed Airtable API bound to one profile: `api.records.list(...)`. */
+export interface ProfileApi {
   readonly records: RecordsApi;
   readonly meta: MetaApi;
   readonly comments: CommentsApi;
   readonly webhooks: WebhooksApi;
-  constructor(client: AirtableClient, profileId: string) {
-    this.records = new RecordsApi(client, profileId);
-    this.meta = new MetaApi(client, profileId);
-    this.comments = new CommentsApi(client, profileId);
-    this.webhooks = new WebhooksApi(client, profileId);
-  }
+}
+
+export function createProfileApi(client: AirtableClient, profileId: string): ProfileApi {
+  return {
+    records: new RecordsApi(client, profileId),
+    meta: new MetaApi(client, profileId),
+    comments: new CommentsApi(client, profileId),
+    webhooks: new WebhooksApi(client, profileId),
+  };
 }

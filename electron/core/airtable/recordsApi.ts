@@ -4,7 +4,7 @@ import type { AirtableClient } from './client';
 import { checkId, checkViewRef } from './ids';
 import type { QueryValue } from './query';
 import { AirtableRecord, DeleteResult, RecordList, RecordPage, UpsertResult } from './schemas';
-import type { Priority } from './scheduler/types';
+import type { CallOptions } from './callOptions';
 
 /** Airtable refuses URLs of 16,000 characters or more; past this length listings use POST. */
 export const MAX_URL_LENGTH = 16_000;
@@ -26,11 +26,6 @@ export const ListRecordsParams = z
   })
   .strict();
 export type ListRecordsParams = z.input<typeof ListRecordsParams>;
-
-export interface CallOptions {
-  priority?: Priority;
-  signal?: AbortSignal;
-}
 
 export interface ListOptions extends CallOptions {
   /** Called after each page with the number of records yielded so far. */
@@ -129,7 +124,7 @@ export class RecordsApi {
       timeZone,
       userLocale,
     };
-    const common = { idempotent: true, scope: 'data.records:read', ...(options.priority ? { priority: options.priority } : {}), ...(options.signal ? { signal: options.signal } : {}) };
+    const common = { idempotent: true, scope: 'data.records:read' as const, ...(options.priority ? { priority: options.priority } : {}), ...(options.signal ? { signal: options.signal } : {}) };
     if (this.client.urlLength(path, query) < MAX_URL_LENGTH) return this.client.call(this.profileId, 'GET', path, RecordPage, { ...common, query });
     // timeZone and userLocale are not accepted in the body; they stay in the query string.
     const body = Object.fromEntries(Object.entries({ ...rest, offset }).filter(([, v]) => v !== undefined));
@@ -250,7 +245,7 @@ function checkBatch(records: readonly RecordInput[]): void {
 
 function callOptions(options: CallOptions) {
   return {
-    scope: 'data.records:write', ...(options.priority ? { priority: options.priority } : {}), ...(options.signal ? { signal: options.signal } : {}) };
+    scope: 'data.records:write' as const, ...(options.priority ? { priority: options.priority } : {}), ...(options.signal ? { signal: options.signal } : {}) };
 }
 
 function asAirtableError(error: unknown): AirtableError {

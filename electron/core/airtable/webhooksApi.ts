@@ -2,7 +2,7 @@ import { invalidInput } from './airtableError';
 import type { AirtableClient } from './client';
 import { checkId } from './ids';
 import { WebhookCreated, WebhookList, WebhookPayloads, WebhookRefreshed } from './schemas';
-import type { CallOptions } from './recordsApi';
+import type { CallOptions } from './callOptions';
 
 export interface WebhookSpecification {
   options: {

@@ -25,6 +25,7 @@ import { CacheStore } from '../records/cache/cacheStore';
 import { readSetting, writeSetting } from '../records/cache/cacheSettings';
 import { RecordQueries } from '../records/cache/recordQuery';
 import type { EventName, EventPayload } from '../../../shared/ipc/contract';
+import { createProfileApi } from '../airtable/profileApi';
 
 export interface ProfileCache {
   api: ProfileApi;
@@ -77,7 +78,7 @@ export class ProfileCaches {
     const outboxDb = this.deps.openDatabase(path.join(folder, 'outbox.sqlite'));
     configure(outboxDb, { durable: true });
     migrate(outboxDb, outboxMigrations);
-    const api = this.deps.client.forProfile(profileId);
+    const api = createProfileApi(this.deps.client, profileId);
     const store = new CacheStore(cache);
     const now = () => this.deps.clock.now();
     const outbox = new Outbox(outboxDb, cache, now);

@@ -10,6 +10,7 @@ import { outboxMigrations } from '../../../electron/core/records/outbox/outboxMi
 import { RequestScheduler } from '../../../electron/core/airtable/scheduler/scheduler';
 import { silentLogger } from '../../../electron/core/ports';
 import { openSqlite } from '../../helpers/services';
+import { createProfileApi } from '../../../electron/core/airtable/profileApi';
 
 /** A process that keeps making offline edits and replaying them until it is killed with -9. */
 async function main(): Promise<void> {
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
   migrate(db, outboxMigrations);
   const outbox = new Outbox(db, cache, Date.now);
   outbox.reapplyAll();
-  const api = new AirtableClient({ fetch: globalThis.fetch, scheduler: new RequestScheduler({ perBasePerSecond: 1000, perTokenPerSecond: 1000 }), tokens: staticTokens({ p: job.token }), apiUrl: job.apiUrl }).forProfile('p');
+  const api = createProfileApi(new AirtableClient({ fetch: globalThis.fetch, scheduler: new RequestScheduler({ perBasePerSecond: 1000, perTokenPerSecond: 1000 }), tokens: staticTokens({ p: job.token }), apiUrl: job.apiUrl }), 'p');
   const replay = new OutboxReplay(outbox, cache, api, Date.now);
   for (let i = 0; ; i++) {
     outbox.create(job.baseId, job.tableId, { [job.nameField]: `crash ${job.run}-${i}` });

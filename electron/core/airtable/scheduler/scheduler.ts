@@ -45,8 +45,8 @@ export class RequestScheduler {
   private readonly queue: Job[] = [];
   private readonly bases = new Map<string, BaseState>();
   private readonly tokens = new Map<string, SlidingLog & Warmth>();
-  private readonly workspaceOfBase = new Map<string, string>();
-  private readonly stoppedWorkspaces = new Map<string, AirtableError>();
+  /** Bases whose workspace spent its monthly quota, and the UTC month it happened in. */
+  private readonly quotaStops = new Map<string, { error: AirtableError; month: string }>();
   private readonly stoppedProfiles = new Map<string, AirtableError>();
   private readonly inFlight = new Map<Job, AbortController>();
   private readonly calls = new Map<string, number>();
@@ -66,7 +66,7 @@ export class RequestScheduler {
 
   run<T>(request: ScheduledRequest<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      const stopped = this.stoppedProfiles.get(request.profileId) ?? this.workspaceStop(request.baseId);
+      const stopped = this.stoppedProfiles.get(request.profileId) ?? this.quotaStop(this.quotaKey(request));
       if (stopped) return reject(stopped);
       if (request.signal?.aborted) return reject(cancelled());
       const job: Job = {
@@ -97,14 +97,12 @@ export class RequestScheduler {
     return () => this.sentListeners.delete(listener);
   }
 
-  /** Tells the scheduler which workspace a base is in, so a spent quota stops the whole workspace. */
-  setWorkspace(baseId: string, workspaceId: string): void {
-    this.workspaceOfBase.set(baseId, workspaceId);
-  }
-
-  /** Lets a workspace run again after its quota was spent (a new month, or a plan upgrade). */
-  resumeWorkspace(workspaceId: string): void {
-    this.stoppedWorkspaces.delete(workspaceId);
+  /**
+   * Lets a base run again after its workspace's quota was spent: the person changed the plan
+   * (an upgrade takes effect at once). A new month clears the stop by itself.
+   */
+  resumeBase(baseId: string): void {
+    this.quotaStops.delete(baseId);
   }
 
   /**
@@ -128,18 +126,26 @@ export class RequestScheduler {
       inFlight: this.inFlight.size,
       ...this.counters,
       pausedBases: [...this.bases].filter(([id, s]) => id !== NO_BASE && (s.pausedUntil > now || s.needsProbe)).map(([id]) => id),
-      stoppedWorkspaces: [...this.stoppedWorkspaces.keys()],
-      callsByWorkspace: Object.fromEntries(this.calls),
+      quotaStoppedBases: [...this.quotaStops.keys()].filter((key) => this.quotaStop(key) !== undefined),
+      callsByBase: Object.fromEntries(this.calls),
     };
   }
 
-  private workspaceKey(baseId: string | undefined): string | undefined {
-    return baseId ? (this.workspaceOfBase.get(baseId) ?? baseId) : undefined;
+  /**
+   * Quotas are per workspace, but the API does not say which workspace a base is in, so a spent
+   * quota stops the base it was seen on (each base of the workspace finds out with one call).
+   */
+  private quotaKey(request: ScheduledRequest<unknown>): string {
+    return request.baseId ?? `profile:${request.profileId}`;
   }
 
-  private workspaceStop(baseId: string | undefined): AirtableError | undefined {
-    const key = this.workspaceKey(baseId);
-    return key ? this.stoppedWorkspaces.get(key) : undefined;
+  /** The stop in force for a base, if any; a stop from an earlier month has lapsed (the quota reset). */
+  private quotaStop(key: string): AirtableError | undefined {
+    const stop = this.quotaStops.get(key);
+    if (!stop) return undefined;
+    if (stop.month === utcMonth(this.clock.now())) return stop.error;
+    this.quotaStops.delete(key);
+    return undefined;
   }
 
   private enqueue(job: Job): void {
@@ -219,8 +225,7 @@ export class RequestScheduler {
     if (request.baseId !== undefined) base.log.record(now, this.slack(base, now));
     const token = this.token(request.profileId);
     token.record(now, this.slack(token, now));
-    const workspace = this.workspaceKey(request.baseId);
-    if (workspace) this.calls.set(workspace, (this.calls.get(workspace) ?? 0) + 1);
+    if (request.baseId) this.calls.set(request.baseId, (this.calls.get(request.baseId) ?? 0) + 1);
     this.counters.sent++;
     for (const listener of this.sentListeners) {
       try {
@@ -284,10 +289,10 @@ export class RequestScheduler {
       return;
     }
     if (error.kind === 'quota-exceeded') {
-      const key = this.workspaceKey(request.baseId) ?? `profile:${request.profileId}`;
-      this.stoppedWorkspaces.set(key, error);
+      const key = this.quotaKey(request);
+      this.quotaStops.set(key, { error, month: utcMonth(this.clock.now()) });
       this.finish(job, error);
-      for (const other of [...this.queue]) if (this.workspaceKey(other.request.baseId) === key) this.finish(other, error);
+      for (const other of [...this.queue]) if (this.quotaKey(other.request) === key) this.finish(other, error);
       return;
     }
     if (error.kind === 'unauthorized' && !job.unauthorizedRetry && request.onUnauthorized) {
@@ -331,6 +336,11 @@ export class RequestScheduler {
     if (error) job.reject(error);
     else job.resolve(value);
   }
+}
+
+/** When Airtable resets monthly quotas is UNCONFIRMED; the UTC calendar month is the reading the cache's budget uses too. */
+function utcMonth(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 7);
 }
 
 function cancelled(): AirtableError {

@@ -65,7 +65,8 @@ export interface SchedulerStats {
   rateLimited: number;
   retries: number;
   pausedBases: string[];
-  stoppedWorkspaces: string[];
-  /** Calls sent per workspace (or per base when its workspace is unknown), for quota display. */
-  callsByWorkspace: Record<string, number>;
+  /** Bases stopped because their workspace's monthly quota is spent. */
+  quotaStoppedBases: string[];
+  /** Calls sent per base since the scheduler started. */
+  callsByBase: Record<string, number>;
 }
