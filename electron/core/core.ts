@@ -1,35 +1,44 @@
+import path from 'node:path';
 import { AirtableClient } from './airtable/client';
-import { staticTokens } from './airtable/tokenProvider';
-import { ConnectService } from "./profiles/connectService";
-import type { BrowserOpener } from "./ports";
-import { OAuthSettingsStore, defaultOAuthSettings, type OAuthSettings } from './auth/oauthSettings';
-import { TokenEndpoint } from './auth/tokenEndpoint';
-import { configure, type OpenDatabase, type SqlDatabase } from './platform/db/sqlite';
-import { migrate } from './platform/db/migrate';
-import type { Handlers } from './platform/ipc/handlers';
-import type { AppEnvironment, Clock, Logger } from './ports';
-import { createAppHandlers } from './app/appHandlers';
-import { ProfileRepository } from './profiles/profileRepository';
-import { ProfileService } from './profiles/profileService';
-import { createProfileHandlers } from './profiles/profileHandlers';
-import { vaultMigrations } from './profiles/vaultMigrations';
-import { ChunkedSecretStore } from './tokens/chunkedSecrets';
-import type { SecretStore } from "./ports";
+import { createProfileApi } from './airtable/profileApi';
 import { RequestScheduler } from './airtable/scheduler/scheduler';
 import type { SchedulerOptions } from './airtable/scheduler/types';
+import { staticTokens } from './airtable/tokenProvider';
+import { createAppHandlers } from './app/appHandlers';
+import { OAuthSettingsStore, defaultOAuthSettings, type OAuthSettings } from './auth/oauthSettings';
+import { TokenEndpoint } from './auth/tokenEndpoint';
+import type { Handlers } from './platform/ipc/handlers';
+import { configure, type OpenDatabase, type SqlDatabase } from './platform/db/sqlite';
+import { migrate } from './platform/db/migrate';
+import { CoreEvents } from './platform/events';
+import type { AppEnvironment, BrowserOpener, Clock, Fetch, Logger, SecretStore } from './ports';
+import { ConnectService } from './profiles/connectService';
+import { createProfileHandlers } from './profiles/profileHandlers';
+import { ProfileRepository } from './profiles/profileRepository';
+import { ProfileService } from './profiles/profileService';
+import { vaultMigrations } from './profiles/vaultMigrations';
+import {
+  BackgroundSync,
+  Connectivity,
+  OutboxService,
+  RecordsService,
+  SchemaService,
+  SyncCoordinator,
+  createAttachmentsHandlers,
+  createOutboxHandlers,
+  createRecordsHandlers,
+  createSchemaHandlers,
+  createSyncHandlers,
+  type BackgroundSyncOptions,
+} from './records';
+import { ChunkedSecretStore } from './tokens/chunkedSecrets';
 import { Lease } from './tokens/lease';
-import { TokenManager, type TokenManagerOptions } from './tokens/tokenManager';
+import { TokenManager, grantStoppedError, type TokenManagerOptions } from './tokens/tokenManager';
 import { TokenVault } from './tokens/tokenVault';
-import type { Fetch } from "./ports";
+import { Workspaces } from './workspace/workspaces';
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
-import path from 'node:path';
-import { ProfileCaches } from './workspace/profileCaches';
-import { createCacheHandlers } from './records/recordsHandlers';
-import { createSchemaHandlers } from './records/cache/schemaHandlers';
-import { BackgroundSync, type BackgroundSyncOptions } from './records/sync/backgroundSync';
-import { createProfileApi } from './airtable/profileApi';
 
-/** The ports core needs from whoever hosts it: Electron's main process, the CLI, or a test. */
+/** The ports core needs from whoever hosts it (Electron's main process, the CLI, or a test), and its options. */
 export interface CorePorts {
   env: AppEnvironment;
   openDatabase: OpenDatabase;
@@ -48,89 +57,108 @@ export interface CorePorts {
   backgroundSync?: Partial<BackgroundSyncOptions> | false;
 }
 
+/** What a host (the app, the test host) uses: the handler table and the lifecycle. */
 export interface Core {
-  handlers: Handlers;
-  logger: Logger;
-  db: SqlDatabase;
-  profiles: ProfileService;
-  connect: ConnectService;
-  tokens: TokenManager;
-  client: AirtableClient;
-  scheduler: RequestScheduler;
-  settings: OAuthSettingsStore;
-  caches: ProfileCaches;
-  background: BackgroundSync;
+  readonly handlers: Handlers;
+  /** Refreshes tokens due while Airvault was closed, then starts background sync. */
   start(): Promise<void>;
+  /** Cancels syncs and sign-ins, waits (bounded) for token refreshes to commit, closes every database. */
   stop(): Promise<void>;
+  /** The machine woke or the clock jumped: refresh what is due. */
+  resume(): Promise<void>;
+  /** Where `airvault://oauth/callback` links end. */
+  completeSignIn(callbackUrl: string): Promise<{ ok: boolean; message: string }>;
+}
+
+/** Every service, for hosts that need more than the facade (the command line) and for tests. */
+export interface CoreServices extends Core {
+  readonly events: CoreEvents;
+  readonly db: SqlDatabase;
+  readonly logger: Logger;
+  readonly scheduler: RequestScheduler;
+  readonly client: AirtableClient;
+  readonly settings: OAuthSettingsStore;
+  readonly tokens: TokenManager;
+  readonly profiles: ProfileService;
+  readonly connect: ConnectService;
+  readonly workspaces: Workspaces;
+  readonly outbox: OutboxService;
+  readonly sync: SyncCoordinator;
+  readonly background: BackgroundSync;
 }
 
 /**
- * Builds the core services from ports, in dependency order. Not a container: plain
+ * Builds the core services from ports, each after what it depends on. Not a container: plain
  * constructors, wired once. `electron/main/bootstrap.ts`, the command line and the end-to-end
- * test host all call this, so they run the same core.
+ * test host all call this, so they run the same core. Services tell each other facts through
+ * the in-core event bus (a profile changed, is being deleted, lost its grant).
  */
-export function createCore(ports: CorePorts): Core {
-  const { clock, logger } = ports;
+export function createCore(ports: CorePorts): CoreServices {
+  const { clock, logger, emit } = ports;
+  const events = new CoreEvents();
   const db = ports.openDatabase(path.join(ports.env.dataFolder, 'vault.sqlite'));
   configure(db, { durable: true });
   migrate(db, vaultMigrations);
 
   const secrets = new ChunkedSecretStore(ports.secrets);
-  const repo = new ProfileRepository(db, () => clock.now());
-  const vault = new TokenVault(secrets);
   const settings = new OAuthSettingsStore(db, secrets, { ...defaultOAuthSettings, ...ports.oauthDefaults });
   const scheduler = new RequestScheduler(ports.scheduler, clock, logger);
   const endpoint = new TokenEndpoint(() => settings.get(), () => settings.clientSecret(), ports.fetch, () => clock.now());
-  const lease = new Lease(db, ports.processId, clock);
-  let connectError: string | null = null;
-  const publish = (): void => ports.emit('profilesChanged', { profiles: profiles.list(), connecting: connect.inProgress ?? null, lastConnectError: connectError });
-  const tokens = new TokenManager(
-    {
-      profiles: repo,
-      vault,
-      lease,
-      endpoint,
-      clock,
-      logger,
-      onStatus: () => publish(),
-      stopRequests: (id, error) => scheduler.stopProfile(id, error),
-      resumeRequests: (id) => scheduler.resumeProfile(id),
-    },
-    ports.tokenManager,
-  );
+  const tokens = new TokenManager({ db, vault: new TokenVault(secrets), lease: new Lease(db, ports.processId, clock), endpoint, clock, logger, events }, ports.tokenManager);
   const apiUrl = () => settings.get().apiUrl;
   const client = new AirtableClient({ fetch: ports.fetch, tokens, scheduler, apiUrl, scopesOf: (id) => tokens.grantedScopes(id) });
+  const profileRepository = new ProfileRepository(db, () => clock.now());
+  const profiles = new ProfileService({ profiles: profileRepository, standing: { grants: tokens.grants, isRefreshing: (id) => tokens.isRefreshing(id) }, events, dataRoot: ports.env.dataFolder });
   const connect = new ConnectService({
-    profiles: repo,
-    vault,
+    profiles: profileRepository,
     settings,
     endpoint,
     tokens,
     browser: ports.browser,
     clock,
     logger,
-    onChange: () => publish(),
+    events,
     // whoami for a token not stored yet: its own provider, the same scheduler.
     whoami: (token) => createProfileApi(new AirtableClient({ fetch: ports.fetch, tokens: staticTokens({ connecting: token }), scheduler, apiUrl }), 'connecting').meta.whoami(),
   });
-  const caches = new ProfileCaches({ openDatabase: ports.openDatabase, client, fetch: ports.fetch, clock, logger, folderOf: (id) => profiles.dataFolder(id), emit: (event, payload) => ports.emit(event, payload) });
-  scheduler.onSent((request) => caches.recordCall(request.profileId, request.baseId, request.priority));
+
+  const workspaces = new Workspaces({
+    openDatabase: ports.openDatabase,
+    client,
+    fetch: ports.fetch,
+    clock,
+    logger,
+    folderOf: (id) => profiles.dataFolder(profiles.get(id).id),
+  });
+  const recordsOf = (profileId: string) => workspaces.records(profileId);
+  const isOpen = (profileId: string) => workspaces.isOpen(profileId);
+  const connectivity = new Connectivity(emit);
+  const outbox = new OutboxService({ recordsOf, isOpen, connectivity, emit });
+  const sync = new SyncCoordinator({ recordsOf, isOpen, outbox, connectivity, scheduler, clock, logger, emit });
   const background = new BackgroundSync(
-    { caches, clock, logger, connectedProfiles: () => profiles.list().filter((p) => p.status === 'active' || p.status === 'refreshing').map((p) => p.id) },
+    {
+      sync,
+      outbox,
+      isOpen,
+      profilesWithCache: () => profiles.list().filter((p) => (p.status === 'active' || p.status === 'refreshing') && workspaces.exists(p.id)).map((p) => p.id),
+      clock,
+      logger,
+    },
     ports.backgroundSync || {},
   );
-  const profiles: ProfileService = new ProfileService({
-    profiles: repo,
-    vault,
-    tokens,
-    connect,
-    dataRoot: ports.env.dataFolder,
-    stopRequests: (id, error) => {
-      scheduler.stopProfile(id, error);
-      if (error.type === 'NOT_FOUND') caches.close(id); // deleted: its folder is about to go
-    },
-    onChange: () => publish(),
+
+  // Facts between services.
+  scheduler.onSent((request) => sync.recordCall(request.profileId, request.baseId, request.priority));
+  events.on('grantStopped', ({ profileId, status, reason }) => scheduler.stopProfile(profileId, grantStoppedError(status, reason)));
+  events.on('grantResumed', ({ profileId }) => scheduler.resumeProfile(profileId));
+  events.on('profileDeleting', async ({ profileId }) => {
+    scheduler.stopProfile(profileId, grantStoppedError('revoked', 'This profile was deleted.'));
+    sync.cancelProfile(profileId);
+    workspaces.close(profileId);
+    connectivity.forget(profileId);
+    await tokens.forget(profileId);
   });
+  events.on('profileChanged', () => emit('profilesChanged', { profiles: profiles.list(), connecting: connect.inProgress ?? null, lastConnectError: connect.lastError }));
 
   let secureStorage: 'available' | 'unavailable' | 'unknown' = 'unknown';
   /** Asks the keychain once; the answer is shown to the person (app:info) before they try to connect. */
@@ -143,32 +171,31 @@ export function createCore(ports: CorePorts): Core {
       logger.warn('secure storage unavailable: no token will be stored');
     }
   };
+
   const handlers: Handlers = {
     ...createAppHandlers(ports.env, () => secureStorage),
-    ...createProfileHandlers({
-      profiles,
-      connect,
-      settings,
-      onConnectError: (message) => {
-        connectError = message;
-        publish();
-      },
-    }),
-    ...createCacheHandlers(caches, profiles),
-    ...createSchemaHandlers(caches, profiles, clock),
+    ...createProfileHandlers({ profiles, connect, settings }),
+    ...createSyncHandlers(sync),
+    ...createSchemaHandlers(new SchemaService({ recordsOf, now: () => clock.now() })),
+    ...createRecordsHandlers(new RecordsService({ recordsOf, outbox })),
+    ...createOutboxHandlers(outbox),
+    ...createAttachmentsHandlers(recordsOf),
   };
 
   return {
     handlers,
-    logger,
+    events,
     db,
+    logger,
+    scheduler,
+    client,
+    settings,
+    tokens,
     profiles,
     connect,
-    tokens,
-    client,
-    scheduler,
-    settings,
-    caches,
+    workspaces,
+    outbox,
+    sync,
     background,
     async start() {
       await probeSecureStorage();
@@ -177,11 +204,13 @@ export function createCore(ports: CorePorts): Core {
     },
     async stop() {
       connect.cancel('Airvault is quitting.');
-      caches.cancelAll();
+      sync.cancelAll();
       await background.stop();
       await tokens.stopAll();
-      caches.closeAll();
+      workspaces.closeAll();
       db.close();
     },
+    resume: () => tokens.onResume(),
+    completeSignIn: (url) => connect.complete(url),
   };
 }

@@ -26,10 +26,10 @@ if (!app.requestSingleInstanceLock()) {
       powerMonitor,
       platform: process.platform,
       logger: createConsoleLogger('lifecycle'),
-      completeOAuth: (url) => void running.core.connect.complete(url),
+      completeOAuth: (url) => void running.core.completeSignIn(url),
       open: (target) => running.open(target),
       focusWindow: () => running.focusWindow(),
-      onResume: () => void running.core.tokens.onResume(),
+      onResume: () => void running.core.resume(),
       stop: () => running.stop(),
     });
     for (const url of early.splice(0)) app.emit('open-url', { preventDefault() {} }, url);

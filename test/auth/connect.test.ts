@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { request } from 'node:http';
 import { startSandbox, vaultAgainst } from '../helpers/vaultHarness';
 import type { SandboxHarness } from '../helpers/sandboxClient';
-import { FLOW_TTL_MS } from "../../electron/core/profiles/connectService";
+import { FLOW_TTL_MS } from '../../electron/core/profiles/connectService';
 import { createProfileApi } from '../../electron/core/airtable/profileApi';
 
 let h: SandboxHarness;
@@ -109,7 +109,7 @@ describe('connecting a profile with OAuth + PKCE against the sandbox', () => {
     expect(landing.html).toContain('Access was not granted');
     await expect(done).rejects.toThrow(/not granted/);
     expect(profileSecrets(v.secrets.values)).toEqual([]);
-    expect(v.core.profiles.get(profile.id).status).toBe('pending');
+    expect(v.core.profiles.viewOf(profile.id).status).toBe('pending');
     await v.core.stop();
   });
 
@@ -171,7 +171,7 @@ describe('connecting a profile with OAuth + PKCE against the sandbox', () => {
     const location = consent.headers.get('location')!;
     expect(location.startsWith('airvault://oauth/callback?')).toBe(true);
     expect((await v.core.connect.complete(location)).ok).toBe(true);
-    expect((await done).status).toBe('active');
+    expect(v.core.profiles.view(await done).status).toBe('active');
     await v.core.stop();
   });
 
@@ -194,7 +194,7 @@ describe('connecting with a personal access token', () => {
     expect(profileSecrets(v.secrets.values)).toEqual([]);
     await expect(v.core.connect.connectPat(profile.id, 'has spaces in it')).rejects.toThrow(/does not look like/);
     const connected = await v.core.connect.connectPat(profile.id, h.sandbox.defaultPat);
-    expect(connected).toMatchObject({ status: 'active', authKind: 'pat', grantedScopes: null, airtableUser: { id: 'usrSandboxOwner01' } });
+    expect(v.core.profiles.view(connected)).toMatchObject({ status: 'active', authKind: 'pat', grantedScopes: null, airtableUser: { id: 'usrSandboxOwner01' } });
     expect((await createProfileApi(v.core.client, profile.id).meta.whoami()).id).toBe('usrSandboxOwner01');
     await v.core.stop();
   });

@@ -1,16 +1,7 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openCache } from '../../electron/core/records/cache/cacheDb';
-import { CacheStore } from '../../electron/core/records/cache/cacheStore';
-import { RecordQueries } from '../../electron/core/records/cache/recordQuery';
-import { BaseSync } from '../../electron/core/records/sync/baseSync';
-import { WebhookSync } from '../../electron/core/records/sync/webhookSync';
 import { AirtableClient } from '../../electron/core/airtable/client';
 import { RequestScheduler } from '../../electron/core/airtable/scheduler/scheduler';
-import { silentLogger, systemClock } from '../../electron/core/ports';
-import { openSqlite } from '../helpers/services';
+import { testRecords } from '../helpers/records';
 import { startSandboxProcess } from './sandboxProcess';
 import { sandboxTable } from './sandboxRecords';
 import { percentile, round, timed } from './stats';
@@ -41,16 +32,16 @@ async function main(): Promise<void> {
   // Records of mixed field types, exactly as the API returns them (field ids).
   const { base, table, records, schema } = sandboxTable('cache-bench', ROWS);
 
-  const db = openCache(openSqlite, mkdtempSync(path.join(tmpdir(), 'airvault-bench-cache-')), silentLogger);
-  const store = new CacheStore(db);
-  store.saveSchema(base.id, [schema, { ...schema, id: 'tblBigBenchTable01', name: 'Big', views: [] , fields: schema.fields.map((f) => ({ ...f, id: `${f.id.slice(0, 3)}B${f.id.slice(4)}` })) }]);
+  const local = testRecords();
+  const db = local.cacheDb;
+  local.schema.saveSchema(base.id, [schema, { ...schema, id: 'tblBigBenchTable01', name: 'Big', views: [] , fields: schema.fields.map((f) => ({ ...f, id: `${f.id.slice(0, 3)}B${f.id.slice(4)}` })) }]);
   const [, insertMs] = timed(() => {
-    for (let i = 0; i < records.length; i += 1000) store.saveRecords(table.id, records.slice(i, i + 1000), Date.now());
+    for (let i = 0; i < records.length; i += 1000) local.records.upsertFromAirtable(table.id, records.slice(i, i + 1000), Date.now());
   });
   out.insertRowsPerSecond = Math.round(ROWS / (insertMs / 1000));
   line(`insert ${ROWS.toLocaleString('en')} records`, `${out.insertRowsPerSecond.toLocaleString('en')} rows/s`);
 
-  const queries = new RecordQueries(db, store);
+  const queries = local.queries;
   const search100 = sample(200, (i) => queries.window({ tableId: table.id, search: WORDS[i % WORDS.length]!, limit: 50 }));
   out.search100kP50 = search100.p50;
   out.search100kP95 = search100.p95;
@@ -83,7 +74,7 @@ async function main(): Promise<void> {
   const bigId = 'tblBigBenchTable01';
   for (let copy = 0; copy * ROWS < BIG; copy++) {
     const batch = records.map((r) => ({ ...r, id: `rec${copy.toString(36).padStart(3, '0')}${r.id.slice(6)}` }));
-    for (let i = 0; i < batch.length; i += 5000) store.saveRecords(bigId, batch.slice(i, i + 5000), Date.now());
+    for (let i = 0; i < batch.length; i += 5000) local.records.upsertFromAirtable(bigId, batch.slice(i, i + 5000), Date.now());
   }
   const searchBig = sample(100, (i) => queries.window({ tableId: bigId, search: WORDS[i % WORDS.length]!, limit: 50 }));
   out.search1mP50 = searchBig.p50;
@@ -97,11 +88,10 @@ async function main(): Promise<void> {
     const scheduler = new RequestScheduler();
     const token = remote.info.personalAccessToken;
     const api = createProfileApi(new AirtableClient({ fetch: globalThis.fetch, scheduler, apiUrl: `${remote.info.url}/v0`, tokens: { accessToken: () => Promise.resolve(token), afterUnauthorized: () => Promise.resolve(token) } }), 'bench');
-    const syncDb = openCache(openSqlite, mkdtempSync(path.join(tmpdir(), 'airvault-bench-sync-')), silentLogger);
-    const syncStore = new CacheStore(syncDb);
+    const synced = testRecords(api);
     const baseId = remote.info.bases[0]!.id;
-    const full = new BaseSync(api, syncStore, systemClock);
-    const webhook = new WebhookSync(api, syncStore, systemClock);
+    const full = synced.baseSync;
+    const webhook = synced.webhooks;
     await full.run(baseId);
     await webhook.ensure(baseId);
     const requests = async () => ((await remote.control('stats', {}, 'GET')) as { total: number }).total;
@@ -111,8 +101,8 @@ async function main(): Promise<void> {
     const fullTime = performance.now() - fullStarted;
     const fullRequests = await requests();
     // 1% of the records change, edited by people in Airtable ten at a time.
-    const tableId = syncDb.prepare('SELECT id FROM tables').get() as { id: string };
-    const ids = (syncDb.prepare('SELECT id FROM records LIMIT ?').all(SYNC_ROWS / 100) as Array<{ id: string }>).map((r) => r.id);
+    const tableId = synced.cacheDb.prepare('SELECT id FROM tables').get() as { id: string };
+    const ids = (synced.cacheDb.prepare('SELECT id FROM records LIMIT ?').all(SYNC_ROWS / 100) as Array<{ id: string }>).map((r) => r.id);
     for (let i = 0; i < ids.length; i += 10) {
       await remote.control(`bases/${baseId}/tables/${tableId.id}/records`, { update: ids.slice(i, i + 10).map((id, j) => ({ id, fields: { Name: `changed ${i + j}` } })) });
     }
@@ -128,7 +118,7 @@ async function main(): Promise<void> {
     out.incrementalSpeedup = round(fullTime / incTime, 1);
     line(`full re-read of ${SYNC_ROWS.toLocaleString('en')} records`, `${fullRequests} requests, ${out.fullResyncSeconds} s`);
     line(`incremental sync after ${ids.length} changes`, `${incRequests} requests, ${out.incrementalSeconds} s (${pulled.changed} records applied), ${out.incrementalSpeedup}× faster`);
-    syncDb.close();
+    synced.cacheDb.close();
   } finally {
     remote.stop();
   }

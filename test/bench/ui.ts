@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { testCore } from '../helpers/services';
-import type { CacheStore } from '../../electron/core/records/cache/cacheStore';
+import type { ProfileRecords } from '../../electron/core/records';
 import { launchChromium } from '../e2e/browser';
 import { startTestHost } from '../e2e/host/testHost';
 import { sandboxTable } from './sandboxRecords';
@@ -21,14 +21,14 @@ const STEP_PX = 1200;
 const line = (label: string, value: string) => process.stdout.write(`${label.padEnd(44)} ${value}\n`);
 
 /** Records of every field type, as the API returns them, stored the way a sync stores them. */
-function fillCache(store: CacheStore): string {
+function fillCache(p: ProfileRecords): string {
   const { base, table, records, schema } = sandboxTable('ui-bench', ROWS);
-  store.saveBases([{ id: base.id, name: base.name, permissionLevel: 'create' }]);
-  store.saveSchema(base.id, [schema]);
+  p.schema.saveBases([{ id: base.id, name: base.name, permissionLevel: 'create' }]);
+  p.schema.saveSchema(base.id, [schema]);
   const started = Date.now();
-  store.beginFullSync(base.id, table.id, started);
-  for (let i = 0; i < records.length; i += 2000) store.saveRecords(table.id, records.slice(i, i + 2000), started);
-  store.finishFullSync(table.id, started, Date.now());
+  p.state.beginFullSync(base.id, table.id, started);
+  for (let i = 0; i < records.length; i += 2000) p.records.upsertFromAirtable(table.id, records.slice(i, i + 2000), started);
+  p.state.finishFullSync(table.id, started, Date.now());
   return table.name;
 }
 
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   if (!existsSync('out/renderer/index.html')) throw new Error('run "npm run build" first');
   const core = testCore();
   const profile = await core.handlers.profilesCreate({ name: 'Bench' });
-  const tableName = fillCache(core.caches.get(profile.id).store);
+  const tableName = fillCache(core.workspaces.records(profile.id));
   // The generated records are garbage now: collect them before measuring, so a major GC of
   // this process does not take the CPU from Chromium in the middle of the scroll.
   const gc = (globalThis as { gc?: () => void }).gc;

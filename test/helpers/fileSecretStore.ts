@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { SecretStore } from "../../electron/core/ports";
+import type { SecretStore } from '../../electron/core/ports';
 
 /**
  * A keychain stand-in that several test processes can share: one file per account, written

@@ -2,16 +2,19 @@ import Database from 'better-sqlite3';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createCore, type Core, type CorePorts } from '../../electron/core/core';
+import { createCore, type CorePorts, type CoreServices } from '../../electron/core/core';
 import { silentLogger, systemClock } from '../../electron/core/ports';
 import { MemorySecretStore } from './memorySecretStore';
 import type { SqlDatabase } from '../../electron/core/platform/db/sqlite';
 
 export const openSqlite = (file: string) => new Database(file) as unknown as SqlDatabase;
 
-/** A real core (real SQLite in a fresh folder) with test ports; override any of them. */
-export function testCore(overrides: Partial<CorePorts> = {}): Core & { ports: CorePorts; events: Array<{ event: string; payload: unknown }> } {
-  const events: Array<{ event: string; payload: unknown }> = [];
+/**
+ * A real core (real SQLite in a fresh folder) with test ports; override any of them. `emitted`
+ * holds every event sent to the UI, in order.
+ */
+export function testCore(overrides: Partial<CorePorts> = {}): CoreServices & { ports: CorePorts; emitted: Array<{ event: string; payload: unknown }> } {
+  const emitted: Array<{ event: string; payload: unknown }> = [];
   const ports: CorePorts = {
     env: { name: 'Airvault', version: '0.0.0-test', platform: 'linux', dataFolder: mkdtempSync(path.join(tmpdir(), 'airvault-test-')) },
     openDatabase: openSqlite,
@@ -20,10 +23,10 @@ export function testCore(overrides: Partial<CorePorts> = {}): Core & { ports: Co
     clock: systemClock,
     logger: silentLogger,
     browser: { open: () => Promise.resolve() },
-    emit: (event, payload) => events.push({ event, payload }),
+    emit: (event, payload) => emitted.push({ event, payload }),
     processId: `test-${process.pid}`,
     backgroundSync: false,
     ...overrides,
   };
-  return Object.assign(createCore(ports), { ports, events });
+  return Object.assign(createCore(ports), { ports, emitted });
 }

@@ -48,7 +48,7 @@ export async function vaultAgainst(h: SandboxHarness, overrides: Partial<CorePor
     const profile = core.profiles.create(name);
     const { done } = await core.connect.startOAuth(profile.id);
     await approve();
-    return done;
+    return core.profiles.view(await done);
   };
   return { core, secrets, opened, approve, connectOAuth, port, clientId };
 }

@@ -10,7 +10,7 @@ async function startMain(gotLock: boolean) {
     quit: vi.fn(),
     whenReady: vi.fn(() => Promise.resolve()),
   });
-  const running = { core: { connect: { complete: vi.fn() }, tokens: { onResume: vi.fn() } }, open: vi.fn(), focusWindow: vi.fn(), stop: vi.fn(() => Promise.resolve()) };
+  const running = { core: { completeSignIn: vi.fn(), resume: vi.fn() }, open: vi.fn(), focusWindow: vi.fn(), stop: vi.fn(() => Promise.resolve()) };
   const bootstrap = vi.fn(() => running);
   vi.doMock('electron', () => ({ app, powerMonitor: new EventEmitter(), protocol: { registerSchemesAsPrivileged: vi.fn() } }));
   vi.doMock('../../electron/main/bootstrap', () => ({ bootstrap }));
@@ -31,7 +31,7 @@ describe('the main process entry', () => {
     expect(app.setAsDefaultProtocolClient).toHaveBeenCalledWith('airvault');
     expect(bootstrap).toHaveBeenCalledTimes(1);
     app.emit('open-url', { preventDefault() {} }, 'airvault://oauth/callback?code=c&state=s');
-    expect(running.core.connect.complete).toHaveBeenCalledWith('airvault://oauth/callback?code=c&state=s');
+    expect(running.core.completeSignIn).toHaveBeenCalledWith('airvault://oauth/callback?code=c&state=s');
     app.emit('second-instance', {}, ['/opt/Airvault/airvault']);
     expect(running.focusWindow).toHaveBeenCalled();
     expect(app.quit).not.toHaveBeenCalled();

@@ -28,7 +28,7 @@ describe('the cache over IPC', () => {
     const base = h.firstBase();
     const table = base.tables[0]!;
     await call('sync:start', { profileId: profile.id, baseId: base.id });
-    const syncEvents = () => v.core.events.filter((e) => e.event === 'syncChanged').map((e) => e.payload as { phase: string; records: number });
+    const syncEvents = () => v.core.emitted.filter((e) => e.event === 'syncChanged').map((e) => e.payload as { phase: string; records: number });
     await expect.poll(() => syncEvents().at(-1)?.phase, { timeout: 10_000 }).toBe('done');
     expect(syncEvents().some((e) => e.phase === 'records' && e.records > 0)).toBe(true);
     const schema = await call('cache:schema', { profileId: profile.id }) as { bases: Array<{ name: string; tables: Array<{ id: string; records: number; lastSyncedAt: number | null }> }> };
@@ -49,12 +49,12 @@ describe('the cache over IPC', () => {
     const created = await call('records:create', { profileId: profile.id, baseId: base.id, tableId: table.id, fields: { [table.primaryFieldId]: 'Offline idea' } }) as { id: string };
     const found = await call('records:window', { profileId: profile.id, tableId: table.id, search: 'offline idea', limit: 5 }) as { records: Array<{ id: string; pending: boolean }> };
     expect(found.records).toEqual([expect.objectContaining({ id: created.id, pending: true })]);
-    await expect.poll(() => v.core.events.filter((e) => e.event === 'connectivityChanged').at(-1)?.payload, { timeout: 10_000 }).toEqual({ profileId: profile.id, online: false });
+    await expect.poll(() => v.core.emitted.filter((e) => e.event === 'connectivityChanged').at(-1)?.payload, { timeout: 10_000 }).toEqual({ profileId: profile.id, online: false });
     expect(((await call('outbox:list', { profileId: profile.id })) as { edits: unknown[] }).edits).toHaveLength(1);
 
     await h.control('faults', { rules: [] }); // back online
     await call('sync:start', { profileId: profile.id, baseId: base.id });
-    await expect.poll(() => v.core.events.filter((e) => e.event === 'connectivityChanged').at(-1)?.payload, { timeout: 10_000 }).toEqual({ profileId: profile.id, online: true });
+    await expect.poll(() => v.core.emitted.filter((e) => e.event === 'connectivityChanged').at(-1)?.payload, { timeout: 10_000 }).toEqual({ profileId: profile.id, online: true });
     await expect.poll(async () => ((await call('outbox:list', { profileId: profile.id })) as { edits: unknown[] }).edits.length, { timeout: 10_000 }).toBe(0);
     expect([...table.records.values()].some((r) => r.cells[table.primaryFieldId] === 'Offline idea')).toBe(true);
 

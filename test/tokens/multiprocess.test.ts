@@ -41,7 +41,7 @@ describe('several real processes of ours', () => {
     const secretsDir = mkdtempSync(path.join(tmpdir(), 'airvault-secrets-'));
     const v = await vaultAgainst(h, { secrets: new FileSecretStore(secretsDir) });
     const profile = await v.connectOAuth();
-    const before = v.core.profiles.get(profile.id).tokenGeneration;
+    const before = v.core.tokens.grants.get(profile.id)!.generation;
     await v.core.stop();
     const settings = { clientId: v.clientId, apiUrl: `${h.sandbox.url}/v0`, authorizeUrl: `${h.sandbox.url}/oauth2/v1/authorize`, tokenUrl: `${h.sandbox.url}/oauth2/v1/token` };
     const job = { mode: 'refresh-loop', dataDir: v.core.ports.env.dataFolder, secretsDir, profileId: profile.id, iterations: 50, oauth: settings };
@@ -52,7 +52,7 @@ describe('several real processes of ours', () => {
     expect(stats.refreshReuses).toBe(0);
     expect(grant.revoked).toBe(false);
     const after = openSqlite(path.join(v.core.ports.env.dataFolder, 'vault.sqlite'));
-    const generation = (after.prepare('SELECT token_generation FROM profiles WHERE id = ?').get(profile.id) as { token_generation: number }).token_generation;
+    const generation = (after.prepare('SELECT generation FROM grants WHERE profile_id = ?').get(profile.id) as { generation: number }).generation;
     after.close();
     // Each forced expiry either refreshed (one generation) or found a peer's newer generation.
     expect(generation - before).toBe(grant.refreshCount);

@@ -9,7 +9,7 @@ import { MemorySecretStore } from '../helpers/memorySecretStore';
 import { ChunkedSecretStore } from '../../electron/core/tokens/chunkedSecrets';
 import { TokenVault } from '../../electron/core/tokens/tokenVault';
 import { TokenEndpoint } from '../../electron/core/auth/tokenEndpoint';
-import { ProfileRepository } from '../../electron/core/profiles/profileRepository';
+import { TokenLedger } from '../../electron/core/tokens/tokenLedger';
 import { Lease } from '../../electron/core/tokens/lease';
 import { AirtableError } from '../../electron/core/airtable/airtableError';
 import { createProfileApi } from '../../electron/core/airtable/profileApi';
@@ -32,17 +32,18 @@ async function twin(v: Awaited<ReturnType<typeof vaultAgainst>>, secrets: Secret
 
 /** Refreshes a profile by hand, the way a peer process of ours would: returns the new pair. */
 async function peerRefresh(v: Awaited<ReturnType<typeof vaultAgainst>>, secrets: SecretStore, profileId: string, commit: boolean) {
-  const repo = new ProfileRepository(v.core.db, Date.now);
+  // Another process of ours has its own ledger on the same vault database.
+  const ledger = new TokenLedger(v.core.db, Date.now);
   const vault = new TokenVault(new ChunkedSecretStore(secrets));
-  const profile = repo.get(profileId)!;
-  const current = (await vault.read(profileId, profile.tokenGeneration))!;
+  const grant = ledger.get(profileId)!;
+  const current = (await vault.read(profileId, grant.generation))!;
   const endpoint = new TokenEndpoint(() => v.core.settings.get(), () => Promise.resolve(null), fetch);
   const outcome = await endpoint.refresh(current.refreshToken!);
   if (outcome.kind !== 'ok') throw new Error(`peer refresh: ${outcome.kind}`);
-  const next = { generation: profile.tokenGeneration + 1, kind: 'oauth' as const, accessToken: outcome.grant.accessToken, refreshToken: outcome.grant.refreshToken, accessExpiresAt: outcome.grant.accessExpiresAt };
+  const next = { generation: grant.generation + 1, kind: 'oauth' as const, accessToken: outcome.grant.accessToken, refreshToken: outcome.grant.refreshToken, accessExpiresAt: outcome.grant.accessExpiresAt };
   const commitNow = async () => {
     await vault.write(profileId, next);
-    repo.commitGeneration(profileId, profile.tokenGeneration, next.generation, { accessExpiresAt: next.accessExpiresAt, refreshExpiresAt: null }, null);
+    ledger.commitGeneration(profileId, grant.generation, next.generation, { accessExpiresAt: next.accessExpiresAt, refreshExpiresAt: null }, null);
   };
   if (commit) await commitNow();
   return { next, commitNow };
@@ -116,7 +117,7 @@ describe('token manager', () => {
     await h.control('revoke', { all: true });
     clock.advance(HOUR);
     await expect(v.core.tokens.accessToken(profile.id)).rejects.toMatchObject({ kind: 'profile-stopped' });
-    expect(v.core.profiles.get(profile.id).status).toBe('needs-reauth');
+    expect(v.core.profiles.viewOf(profile.id).status).toBe('needs-reauth');
     expect(clock.longTimers()).toHaveLength(0);
     const before = await tokenCalls();
     for (let i = 0; i < 12; i++) {
@@ -125,7 +126,7 @@ describe('token manager', () => {
       await expect(v.core.tokens.accessToken(profile.id)).rejects.toMatchObject({ kind: 'profile-stopped' });
     }
     expect(await tokenCalls()).toBe(before);
-    const last = v.core.events.filter((e) => e.event === 'profilesChanged').at(-1)!.payload as { profiles: Array<{ status: string }> };
+    const last = v.core.emitted.filter((e) => e.event === 'profilesChanged').at(-1)!.payload as { profiles: Array<{ status: string }> };
     expect(last.profiles[0]!.status).toBe('needs-reauth');
     await v.core.stop();
   });
@@ -146,7 +147,7 @@ describe('token manager', () => {
     await v.core.tokens.onResume();
     expect(await tokenCalls()).toBe(before + 1);
     expect(clock.longTimers()).toHaveLength(1);
-    expect(v.core.profiles.get(profile.id).status).toBe('active');
+    expect(v.core.profiles.viewOf(profile.id).status).toBe('active');
     await v.core.stop();
   });
 
@@ -155,12 +156,13 @@ describe('token manager', () => {
     const secrets = new MemorySecretStore();
     const v = await vaultAgainst(h, { clock, secrets });
     const profile = await v.connectOAuth();
-    const generation = v.core.profiles.get(profile.id).tokenGeneration;
+    const generation = v.core.tokens.grants.get(profile.id)!.generation;
     secrets.failWrites = true;
     clock.advance(HOUR);
     const token = await v.core.tokens.accessToken(profile.id);
-    expect(v.core.profiles.get(profile.id)).toMatchObject({ tokenGeneration: generation, status: 'error' });
-    expect(v.core.profiles.get(profile.id).statusReason).toMatch(/Secure storage/);
+    expect(v.core.profiles.viewOf(profile.id).status).toBe('error');
+    expect(v.core.tokens.grants.get(profile.id)!.generation).toBe(generation);
+    expect(v.core.profiles.viewOf(profile.id).statusReason).toMatch(/Secure storage/);
     expect(token).toBeTruthy();
     expect((await createProfileApi(v.core.client, profile.id).meta.whoami()).id).toBe('usrSandboxOwner01');
     await v.core.stop();
@@ -170,7 +172,7 @@ describe('token manager', () => {
     const clock = new FakeClock();
     const v = await vaultAgainst(h, { clock });
     const profile = await v.connectOAuth();
-    const generation = v.core.profiles.get(profile.id).tokenGeneration;
+    const generation = v.core.tokens.grants.get(profile.id)!.generation;
     await h.control('faults', { rules: [{ kind: 'status', status: 200, count: 0 }], latencyMs: 0 });
     clock.advance(HOUR);
     const refreshing = v.core.tokens.accessToken(profile.id);
@@ -178,7 +180,7 @@ describe('token manager', () => {
     await v.core.stop();
     await refreshing;
     const reopened = await vaultAgainst(h, { env: { ...v.core.ports.env, dataFolder } });
-    expect(reopened.core.profiles.get(profile.id).tokenGeneration).toBe(generation + 1);
+    expect(reopened.core.tokens.grants.get(profile.id)!.generation).toBe(generation + 1);
     await reopened.core.stop();
   });
 });
@@ -211,7 +213,7 @@ describe('crash at each step of a refresh (check 20)', () => {
       const a = await vaultAgainst(h, { clock, secrets: crashingKeychain(shared, () => id, () => crashGeneration, when), tokenManager: fast });
       const profile = await a.connectOAuth();
       id = profile.id;
-      crashGeneration = a.core.profiles.get(id).tokenGeneration + 1;
+      crashGeneration = a.core.tokens.grants.get(id)!.generation + 1;
       clock.advance(HOUR);
       void a.core.tokens.accessToken(id); // this process "dies" in the middle
       await expect.poll(async () => (await grants())[0]!.refreshCount).toBe(1);
@@ -220,10 +222,11 @@ describe('crash at each step of a refresh (check 20)', () => {
       const b = await vaultAgainst(h, { clock, secrets: shared, env: { ...a.core.ports.env }, processId: 'restarted', tokenManager: fast });
       await b.core.tokens.start();
       if (when === 'before-write') {
-        expect(b.core.profiles.get(id).status).toBe('needs-reauth');
+        expect(b.core.profiles.viewOf(id).status).toBe('needs-reauth');
         await expect(b.core.tokens.accessToken(id)).rejects.toMatchObject({ kind: 'profile-stopped' });
       } else {
-        expect(b.core.profiles.get(id)).toMatchObject({ status: 'active', tokenGeneration: crashGeneration });
+        expect(b.core.profiles.viewOf(id).status).toBe('active');
+        expect(b.core.tokens.grants.get(id)!.generation).toBe(crashGeneration);
         expect((await createProfileApi(b.core.client, id).meta.whoami()).id).toBe('usrSandboxOwner01');
       }
       expect(await tokenCalls()).toBe(before);
@@ -261,7 +264,7 @@ describe('revocation', () => {
     const calls = Array.from({ length: 12 }, () => api.records.list(base.id, base.tables[0]!.id, { maxRecords: 1 }).then(() => undefined, (e: unknown) => e as AirtableError));
     const errors = await Promise.all(calls);
     expect(errors.every((e) => e instanceof AirtableError && e.kind === 'profile-stopped')).toBe(true);
-    expect(v.core.profiles.get(profile.id).status).toBe('needs-reauth');
+    expect(v.core.profiles.viewOf(profile.id).status).toBe('needs-reauth');
     await h.control('stats/reset');
     await expect(api.meta.whoami()).rejects.toMatchObject({ kind: 'profile-stopped' });
     expect((await h.control('stats', {}, 'GET')).body.total).toBe(0);
@@ -275,7 +278,7 @@ describe('revocation', () => {
     await v.core.connect.connectPat(profile.id, pat);
     await h.control('revoke', { pat });
     await expect(createProfileApi(v.core.client, profile.id).meta.whoami()).rejects.toMatchObject({ kind: 'profile-stopped', type: 'REVOKED' });
-    expect(v.core.profiles.get(profile.id).status).toBe('revoked');
+    expect(v.core.profiles.viewOf(profile.id).status).toBe('revoked');
     await v.core.stop();
   });
 

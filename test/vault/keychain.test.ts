@@ -87,7 +87,8 @@ describe('secure storage', () => {
     const profile = core.profiles.create('No keychain');
     const store = (core as unknown as { connect: { store: (...a: unknown[]) => Promise<unknown> } }).connect;
     await expect(store.store(profile.id, 'pat', { id: 'usrX' }, { accessToken: 'patX' })).rejects.toBeInstanceOf(SecureStorageUnavailableError);
-    expect(core.profiles.get(profile.id)).toMatchObject({ status: 'pending', tokenGeneration: 0 });
+    expect(core.profiles.viewOf(profile.id).status).toBe('pending');
+    expect(core.tokens.grants.get(profile.id)).toBeUndefined();
     await core.stop();
   });
 

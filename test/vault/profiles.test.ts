@@ -121,7 +121,7 @@ describe('where tokens may and may not appear (check 15)', () => {
     const started = await ipcMain.invoke('profiles:connect-oauth', { id }, app);
     outputs.push(started);
     await v.approve();
-    await expect.poll(() => v.core.profiles.get(id).status).toBe('active');
+    await expect.poll(() => v.core.profiles.viewOf(id).status).toBe('active');
     clock.advance(3600_000);
     await v.core.tokens.accessToken(id); // a refresh: a second generation of tokens
     outputs.push(await ipcMain.invoke('profiles:list', {}, app), await ipcMain.invoke('oauth-settings:get', {}, app));
@@ -133,7 +133,7 @@ describe('where tokens may and may not appear (check 15)', () => {
     v.core.db.pragma('wal_checkpoint(PASSIVE)');
     const folder = v.core.ports.env.dataFolder;
     const dbBytes = readdirSync(folder).filter((f) => f.startsWith('vault.sqlite')).map((f) => readFileSync(path.join(folder, f)).toString('latin1')).join('');
-    const ipc = JSON.stringify(outputs) + JSON.stringify(v.core.events);
+    const ipc = JSON.stringify(outputs) + JSON.stringify(v.core.emitted);
     const logs = lines.join('\n');
     for (const token of issued) {
       expect(dbBytes.includes(token)).toBe(false);

@@ -44,8 +44,9 @@ export class AirtableError extends Error {
   }
 }
 
-export function isAirtableError(error: unknown): error is AirtableError {
-  return error instanceof AirtableError;
+/** Airtable could not be reached or could not answer: the one test of "we are offline" in core. */
+export function isUnreachable(error: unknown): boolean {
+  return error instanceof AirtableError && error.transient;
 }
 
 export const invalidInput = (message: string) => new AirtableError('invalid-input', message, 0, 'INVALID_INPUT');

@@ -1,5 +1,5 @@
 import type { SqlDatabase } from '../platform/db/sqlite';
-import type { SecretStore } from "../ports";
+import type { SecretStore } from '../ports';
 import { DEFAULT_CAPABILITIES, scopesFor } from '../airtable/scopes';
 import type { OAuthSettingsInput, OAuthSettingsView } from '../../../shared/domain/oauthSettings';
 

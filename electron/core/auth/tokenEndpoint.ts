@@ -1,5 +1,5 @@
 import * as oauth from 'oauth4webapi';
-import type { Fetch } from "../ports";
+import type { Fetch } from '../ports';
 import { NOT_SENT_CODES, networkErrorCode } from '../airtable/networkErrors';
 import type { OAuthSettings } from './oauthSettings';
 

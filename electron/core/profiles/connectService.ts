@@ -1,9 +1,9 @@
 import * as oauth from 'oauth4webapi';
 import { AppError } from '../platform/errors';
+import type { CoreEvents } from '../platform/events';
 import type { BrowserOpener, Clock, Logger } from '../ports';
 import type { ProfileRecord, ProfileRepository } from './profileRepository';
-import type { TokenManager } from '../tokens/tokenManager';
-import type { TokenVault } from '../tokens/tokenVault';
+import type { NewGrant } from '../tokens/tokenManager';
 import { LoopbackReceiver } from '../auth/loopbackReceiver';
 import { redirectUriOf, type OAuthSettingsStore } from '../auth/oauthSettings';
 import { TokenExchangeError, type TokenEndpoint } from '../auth/tokenEndpoint';
@@ -26,16 +26,16 @@ interface PendingFlow {
 
 export interface ConnectDeps {
   profiles: ProfileRepository;
-  vault: TokenVault;
   settings: OAuthSettingsStore;
   endpoint: TokenEndpoint;
-  tokens: TokenManager;
+  /** Where a completed connection's tokens go: the token manager, their only writer. */
+  tokens: { acceptGrant(profileId: string, grant: NewGrant): Promise<void> };
   browser: BrowserOpener;
   /** Asks Airtable who a token belongs to (whoami), through the scheduler. */
   whoami(accessToken: string): Promise<Identity>;
   clock: Clock;
   logger: Logger;
-  onChange(profileId: string): void;
+  events: CoreEvents;
 }
 
 /** Airtable codes live 10 minutes; a flow older than that cannot succeed. */
@@ -49,11 +49,21 @@ export const FLOW_TTL_MS = 10 * 60_000;
  */
 export class ConnectService {
   private pending: PendingFlow | undefined;
+  private failure: string | null = null;
 
-  constructor(private readonly deps: ConnectDeps) {}
+  constructor(private readonly deps: ConnectDeps) {
+    deps.events.on('profileDeleting', ({ profileId }) => {
+      if (this.inProgress === profileId) this.cancel('The profile was deleted.');
+    });
+  }
 
   get inProgress(): string | undefined {
     return this.pending?.profileId;
+  }
+
+  /** Why the last OAuth sign-in did not complete (null once a new one starts or one succeeds). */
+  get lastError(): string | null {
+    return this.failure;
   }
 
   async startOAuth(profileId: string): Promise<{ authorizeUrl: string; done: Promise<ProfileRecord> }> {
@@ -62,6 +72,7 @@ export class ConnectService {
     const settings = this.deps.settings.get();
     if (!settings.clientId) throw new AppError('INVALID_INPUT', 'Set the OAuth client id of your Airtable integration first (see the guide in Add profile).');
     this.cancel('Another sign-in was started.');
+    this.failure = null;
     const verifier = oauth.generateRandomCodeVerifier();
     const state = oauth.generateRandomState();
     const redirectUri = redirectUriOf(settings);
@@ -91,9 +102,7 @@ export class ConnectService {
     url.searchParams.set('state', state);
     url.searchParams.set('code_challenge', await oauth.calculatePKCECodeChallenge(verifier));
     url.searchParams.set('code_challenge_method', 'S256');
-    // A reconnect keeps its current status until the new sign-in completes.
-    if (profile.tokenGeneration === 0) this.deps.profiles.setStatus(profileId, 'pending');
-    this.deps.onChange(profileId);
+    this.changed(profileId);
     await this.deps.browser.open(url.toString());
     return { authorizeUrl: url.toString(), done };
   }
@@ -139,8 +148,9 @@ export class ConnectService {
       return { ok: true, message: `Profile "${profile.name}" is connected to Airtable.` };
     } catch (error) {
       const message = error instanceof TokenExchangeError || error instanceof AppError ? error.message : 'Airtable did not complete the sign-in.';
+      this.failure = message;
       flow.reject(new AppError('CANCELLED', message));
-      this.deps.onChange(flow.profileId);
+      this.changed(flow.profileId);
       return { ok: false, message };
     }
   }
@@ -164,22 +174,24 @@ export class ConnectService {
     return this.store(profileId, 'pat', identity, { accessToken: trimmed });
   }
 
-  private async store(profileId: string, kind: 'oauth' | 'pat', identity: Identity, tokens: { accessToken: string; refreshToken?: string; accessExpiresAt?: number; refreshExpiresAt?: number; scopes?: string[] }): Promise<ProfileRecord> {
-    const profile = this.deps.profiles.get(profileId);
-    if (!profile) throw new AppError('NOT_FOUND', 'The profile was deleted during sign-in.');
-    // A reconnect continues the generation count, so the profile keeps its data folder and cache.
-    const generation = profile.tokenGeneration + 1;
-    await this.deps.vault.write(profileId, { generation, kind, ...tokens });
-    this.deps.profiles.connected(profileId, { authKind: kind, airtableUserId: identity.id, airtableEmail: identity.email ?? null, grantedScopes: tokens.scopes ?? null, accessExpiresAt: tokens.accessExpiresAt ?? null, refreshExpiresAt: tokens.refreshExpiresAt ?? null }, generation);
-    this.deps.tokens.connected(profileId);
-    this.deps.onChange(profileId);
+  /** Hands the tokens to the token manager (keychain first, then the ledger), then records who connected. */
+  private async store(profileId: string, kind: 'oauth' | 'pat', identity: Identity, tokens: Omit<NewGrant, 'kind'>): Promise<ProfileRecord> {
+    if (!this.deps.profiles.get(profileId)) throw new AppError('NOT_FOUND', 'The profile was deleted during sign-in.');
+    await this.deps.tokens.acceptGrant(profileId, { kind, ...tokens });
+    this.deps.profiles.setIdentity(profileId, { id: identity.id, email: identity.email ?? null });
+    this.changed(profileId);
     return this.deps.profiles.get(profileId)!;
   }
 
   private fail(flow: PendingFlow, error: AppError): void {
     if (this.pending === flow) this.pending = undefined;
+    this.failure = error.message;
     flow.receiver?.close();
     flow.reject(error);
-    this.deps.onChange(flow.profileId);
+    this.changed(flow.profileId);
+  }
+
+  private changed(profileId: string): void {
+    void this.deps.events.emit('profileChanged', { profileId });
   }
 }

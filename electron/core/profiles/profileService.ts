@@ -2,27 +2,23 @@ import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../platform/errors';
-import type { ProfileRepository, ProfileRecord } from './profileRepository';
-import type { TokenVault } from '../tokens/tokenVault';
-import type { TokenManager } from '../tokens/tokenManager';
-import type { ConnectService } from './connectService';
-import { AirtableError } from '../airtable/airtableError';
+import type { CoreEvents } from '../platform/events';
+import type { TokenLedgerReader } from '../tokens/tokenLedger';
+import type { ProfileRecord, ProfileRepository } from './profileRepository';
 import { PROFILE_COLORS, ProfileName, type ProfileColor, type ProfileView } from '../../../shared/domain/profile';
+
+/** What profiles read of the token manager: each profile's standing, never a token. */
+export interface GrantStanding {
+  readonly grants: TokenLedgerReader;
+  isRefreshing(profileId: string): boolean;
+}
 
 export interface ProfileServiceDeps {
   profiles: ProfileRepository;
-  vault: TokenVault;
-  tokens: TokenManager;
-  connect: ConnectService;
+  standing: GrantStanding;
+  events: CoreEvents;
   /** Each profile's own data folder lives under here, named by its id. */
   dataRoot: string;
-  stopRequests(profileId: string, error: AirtableError): void;
-  onChange(profileId: string): void;
-}
-
-export function toView(record: ProfileRecord): ProfileView {
-  const { tokenGeneration: _g, refreshIntentGeneration: _r, ...view } = record;
-  return view;
 }
 
 /** Profiles: create, rename, recolor, delete, list. Names are checked for length and uniqueness. */
@@ -30,13 +26,33 @@ export class ProfileService {
   constructor(private readonly deps: ProfileServiceDeps) {}
 
   list(): ProfileView[] {
-    return this.deps.profiles.list().map(toView);
+    return this.deps.profiles.list().map((p) => this.view(p));
   }
 
   get(id: string): ProfileRecord {
     const profile = this.deps.profiles.get(id);
     if (!profile) throw new AppError('NOT_FOUND', 'That profile does not exist.');
     return profile;
+  }
+
+  /** The profile `id` as the UI shows it. */
+  viewOf(id: string): ProfileView {
+    return this.view(this.get(id));
+  }
+
+  /** A profile as the UI shows it: who it is, and its grant's standing (no grant yet: pending). */
+  view(profile: ProfileRecord): ProfileView {
+    const grant = this.deps.standing.grants.get(profile.id);
+    const refreshing = grant?.status === 'active' && this.deps.standing.isRefreshing(profile.id);
+    return {
+      ...profile,
+      authKind: grant?.authKind ?? null,
+      status: !grant ? 'pending' : refreshing ? 'refreshing' : grant.status,
+      statusReason: grant?.statusReason ?? null,
+      grantedScopes: grant?.scopes ?? null,
+      accessExpiresAt: grant?.accessExpiresAt ?? null,
+      refreshExpiresAt: grant?.refreshExpiresAt ?? null,
+    };
   }
 
   byName(name: string): ProfileRecord {
@@ -54,34 +70,39 @@ export class ProfileService {
     const id = randomUUID();
     const used = new Set(this.deps.profiles.list().map((p) => p.color));
     this.deps.profiles.insert(id, checked, color ?? PROFILE_COLORS.find((c) => !used.has(c)) ?? 'blue');
-    this.deps.onChange(id);
-    return toView(this.get(id));
+    this.changed(id);
+    return this.view(this.get(id));
   }
 
   rename(id: string, name: string): ProfileView {
     this.get(id);
     this.deps.profiles.update(id, { name: this.checkName(name, id) });
-    this.deps.onChange(id);
-    return toView(this.get(id));
+    this.changed(id);
+    return this.view(this.get(id));
   }
 
   recolor(id: string, color: ProfileColor): ProfileView {
     this.get(id);
     this.deps.profiles.update(id, { color });
-    this.deps.onChange(id);
-    return toView(this.get(id));
+    this.changed(id);
+    return this.view(this.get(id));
   }
 
-  /** Removes the profile, its keychain entries and its data folder, and nothing of any other profile. */
+  /**
+   * Removes the profile, its keychain entries and its data folder, and nothing of any other
+   * profile. Whoever holds something of the profile lets go of it first (`profileDeleting`:
+   * requests stop, databases close, tokens are forgotten), so the folder can be removed.
+   */
   async delete(id: string): Promise<void> {
     this.get(id);
-    if (this.deps.connect.inProgress === id) this.deps.connect.cancel('The profile was deleted.');
-    this.deps.stopRequests(id, new AirtableError('profile-stopped', 'This profile was deleted.', 0, 'NOT_FOUND'));
-    this.deps.tokens.forget(id);
-    await this.deps.vault.deleteProfile(id);
+    await this.deps.events.emit('profileDeleting', { profileId: id });
     this.deps.profiles.remove(id);
     await rm(this.dataFolder(id), { recursive: true, force: true });
-    this.deps.onChange(id);
+    this.changed(id);
+  }
+
+  private changed(profileId: string): void {
+    void this.deps.events.emit('profileChanged', { profileId });
   }
 
   private checkName(name: string, selfId?: string): string {

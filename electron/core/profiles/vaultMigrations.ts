@@ -29,4 +29,39 @@ export const vaultMigrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    name: '002-token-ledger',
+    up(db) {
+      // Token state gets a table of its own, written only by the token manager; profiles keep
+      // who they are (name, colour, Airtable identity). A profile with no grant row has never
+      // connected ("pending").
+      db.exec(`
+        CREATE TABLE grants (
+          profile_id TEXT PRIMARY KEY REFERENCES profiles(id) ON DELETE CASCADE,
+          auth_kind TEXT NOT NULL CHECK (auth_kind IN ('oauth', 'pat')),
+          generation INTEGER NOT NULL CHECK (generation >= 1),
+          refresh_intent_generation INTEGER,
+          access_expires_at INTEGER,
+          refresh_expires_at INTEGER,
+          scopes TEXT,
+          status TEXT NOT NULL CHECK (status IN ('active', 'needs-reauth', 'revoked', 'error')),
+          status_reason TEXT,
+          updated_at INTEGER NOT NULL
+        );
+        INSERT INTO grants (profile_id, auth_kind, generation, refresh_intent_generation, access_expires_at, refresh_expires_at, scopes, status, status_reason, updated_at)
+          SELECT id, auth_kind, token_generation, refresh_intent_generation, access_expires_at, refresh_expires_at, granted_scopes,
+                 CASE WHEN status IN ('needs-reauth', 'revoked', 'error') THEN status ELSE 'active' END, status_reason, updated_at
+          FROM profiles WHERE auth_kind IS NOT NULL AND token_generation >= 1;
+        ALTER TABLE profiles DROP COLUMN auth_kind;
+        ALTER TABLE profiles DROP COLUMN status;
+        ALTER TABLE profiles DROP COLUMN status_reason;
+        ALTER TABLE profiles DROP COLUMN granted_scopes;
+        ALTER TABLE profiles DROP COLUMN token_generation;
+        ALTER TABLE profiles DROP COLUMN refresh_intent_generation;
+        ALTER TABLE profiles DROP COLUMN access_expires_at;
+        ALTER TABLE profiles DROP COLUMN refresh_expires_at;
+      `);
+    },
+  },
 ];

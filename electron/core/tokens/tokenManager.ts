@@ -1,11 +1,12 @@
 import { AirtableError } from '../airtable/airtableError';
 import type { TokenProvider } from '../airtable/tokenProvider';
 import type { TokenEndpoint, TokenGrant } from '../auth/tokenEndpoint';
-import type { ProfileRecord, ProfileRepository } from '../profiles/profileRepository';
+import type { CoreEvents } from '../platform/events';
+import type { SqlDatabase } from '../platform/db/sqlite';
 import type { Clock, Logger } from '../ports';
 import type { Lease } from './lease';
+import { TokenLedger, type Grant, type GrantStatus, type TokenLedgerReader } from './tokenLedger';
 import type { StoredTokens, TokenVault } from './tokenVault';
-import type { ProfileStatus } from '../../../shared/domain/profile';
 
 export interface TokenManagerOptions {
   /** Refresh this long before the access token expires. */
@@ -25,30 +26,41 @@ export const defaultTokenManagerOptions: TokenManagerOptions = {
 };
 
 export interface TokenManagerDeps {
-  profiles: ProfileRepository;
+  /** The vault database, where the token ledger lives. */
+  db: SqlDatabase;
   vault: TokenVault;
   lease: Lease;
   endpoint: TokenEndpoint;
   clock: Clock;
   logger: Logger;
-  /** Status changes go to the UI as events. */
-  onStatus: (profileId: string, status: ProfileStatus) => void;
-  /** Fails every queued and in-flight request of a profile whose access is gone. */
-  stopRequests: (profileId: string, error: AirtableError) => void;
-  resumeRequests: (profileId: string) => void;
+  /** `profileChanged` on every status change; `grantStopped` / `grantResumed` for the scheduler. */
+  events: CoreEvents;
 }
 
-const stopped = (status: 'needs-reauth' | 'revoked', reason: string) =>
+/** What a completed connection hands to the token manager (connecting never writes tokens itself). */
+export interface NewGrant {
+  kind: 'oauth' | 'pat';
+  accessToken: string;
+  refreshToken?: string;
+  accessExpiresAt?: number;
+  refreshExpiresAt?: number;
+  scopes?: string[];
+}
+
+/** The error every request of a profile whose grant is gone fails with. */
+export const grantStoppedError = (status: 'needs-reauth' | 'revoked', reason: string) =>
   new AirtableError('profile-stopped', `${reason} Reconnect the profile to continue.`, 0, status === 'revoked' ? 'REVOKED' : 'NEEDS_REAUTH');
 
 /**
- * Owns every token's life: hands out access tokens, refreshes them ahead of expiry (timers,
- * start-up, wake), once per profile at a time in this process (single flight) and across our
- * processes (a lease in SQLite, re-checked after acquiring), writes each new pair to the spare
- * keychain slot before committing its generation, and stops a profile for good when Airtable
- * says the grant is gone. It never sends a refresh token twice.
+ * Owns every token's life, and is the only writer of the token ledger and the keychain slots:
+ * stores a new connection's grant, hands out access tokens, refreshes them ahead of expiry
+ * (timers, start-up, wake), once per profile at a time in this process (single flight) and
+ * across our processes (a lease in SQLite, re-checked after acquiring), writes each new pair to
+ * the spare keychain slot before committing its generation, and stops a profile for good when
+ * Airtable says the grant is gone. It never sends a refresh token twice.
  */
 export class TokenManager implements TokenProvider {
+  private readonly ledger: TokenLedger;
   private readonly options: TokenManagerOptions;
   private readonly inflight = new Map<string, Promise<StoredTokens>>();
   private readonly timers = new Map<string, { cancel(): void }>();
@@ -61,6 +73,7 @@ export class TokenManager implements TokenProvider {
     options: Partial<TokenManagerOptions> = {},
   ) {
     this.options = { ...defaultTokenManagerOptions, ...options };
+    this.ledger = new TokenLedger(deps.db, () => deps.clock.now());
     if (this.options.leaseTtlMs <= 2 * this.options.refreshTimeoutMs) throw new Error('The refresh lease must outlive two refresh timeouts.');
   }
 
@@ -68,7 +81,7 @@ export class TokenManager implements TokenProvider {
     const profile = this.usable(profileId);
     let tokens = await this.current(profile);
     if (tokens.kind === 'oauth' && (tokens.accessExpiresAt ?? Infinity) - this.deps.clock.now() < this.options.refreshMarginMs) {
-      tokens = await this.refresh(profileId, profile.tokenGeneration, false, this.options.refreshMarginMs);
+      tokens = await this.refresh(profileId, profile.generation, false, this.options.refreshMarginMs);
     }
     return tokens.accessToken;
   }
@@ -81,21 +94,47 @@ export class TokenManager implements TokenProvider {
     if (tokens.accessToken !== rejected) return tokens.accessToken;
     if (tokens.kind === 'pat') {
       this.stop(profileId, 'revoked', 'Airtable no longer accepts this personal access token.');
-      throw stopped('revoked', 'Airtable no longer accepts this personal access token.');
+      throw grantStoppedError('revoked', 'Airtable no longer accepts this personal access token.');
     }
-    return (await this.refresh(profileId, profile.tokenGeneration, true, 0)).accessToken;
+    return (await this.refresh(profileId, profile.generation, true, 0)).accessToken;
   }
 
   /** Granted scopes of a profile (null when unknown, as for personal access tokens). */
   grantedScopes(profileId: string): readonly string[] | null {
-    return this.deps.profiles.get(profileId)?.grantedScopes ?? null;
+    return this.ledger.get(profileId)?.scopes ?? null;
+  }
+
+  /** The ledger, read-only, for whoever shows a profile's standing. */
+  get grants(): TokenLedgerReader {
+    return this.ledger;
+  }
+
+  /** True while a refresh of the profile's tokens is under way in this process. */
+  isRefreshing(profileId: string): boolean {
+    return this.inflight.has(profileId);
+  }
+
+  /**
+   * Stores a new connection's tokens (a first connection or a reconnect): the next generation
+   * goes to its keychain slot first, then into the ledger, and the profile's requests resume.
+   * A reconnect continues the generation count, so the profile keeps its data folder and cache.
+   */
+  async acceptGrant(profileId: string, grant: NewGrant): Promise<void> {
+    const generation = (this.ledger.get(profileId)?.generation ?? 0) + 1;
+    await this.deps.vault.write(profileId, { generation, ...grant });
+    this.ledger.connected(profileId, generation, { authKind: grant.kind, accessExpiresAt: grant.accessExpiresAt ?? null, refreshExpiresAt: grant.refreshExpiresAt ?? null, scopes: grant.scopes ?? null });
+    this.cache.delete(profileId);
+    this.unsaved.delete(profileId);
+    await this.deps.events.emit('grantResumed', { profileId });
+    this.arm(profileId);
+    await this.deps.events.emit('profileChanged', { profileId });
   }
 
   /** Recovers interrupted refreshes and arms timers for every connected OAuth profile (start-up). */
   async start(): Promise<void> {
-    for (const profile of this.deps.profiles.list()) {
-      if (profile.authKind !== 'oauth' || profile.status === 'needs-reauth' || profile.status === 'revoked') continue;
-      await this.checkDue(profile.id).catch((error: unknown) => this.deps.logger.warn('start-up refresh failed', { profileId: profile.id, error: String(error) }));
+    for (const grant of this.ledger.list()) {
+      if (grant.authKind !== 'oauth' || grant.status === 'needs-reauth' || grant.status === 'revoked') continue;
+      await this.checkDue(grant.profileId).catch((error: unknown) => this.deps.logger.warn('start-up refresh failed', { profileId: grant.profileId, error: String(error) }));
     }
   }
 
@@ -112,43 +151,36 @@ export class TokenManager implements TokenProvider {
     await Promise.race([Promise.all(pending), new Promise((resolve) => setTimeout(resolve, waitMs))]);
   }
 
-  /** Forgets a profile entirely (deleted): no timer, no cached token. */
-  forget(profileId: string): void {
+  /** Forgets a profile entirely (deleted): no timer, no cached token, no ledger row, no keychain entry. */
+  async forget(profileId: string): Promise<void> {
     this.timers.get(profileId)?.cancel();
     this.timers.delete(profileId);
     this.cache.delete(profileId);
     this.unsaved.delete(profileId);
+    this.ledger.remove(profileId);
+    await this.deps.vault.deleteProfile(profileId);
   }
 
-  /** Arms the refresh timer of a profile whose tokens were just stored (a new connection). */
-  connected(profileId: string): void {
-    this.cache.delete(profileId);
-    this.unsaved.delete(profileId);
-    this.deps.resumeRequests(profileId);
-    this.arm(profileId);
-  }
-
-  private usable(profileId: string): ProfileRecord {
-    const profile = this.deps.profiles.get(profileId);
-    if (!profile) throw new AirtableError('profile-stopped', 'This profile no longer exists.', 0, 'NOT_FOUND');
-    if (profile.status === 'revoked') throw stopped('revoked', profile.statusReason ?? 'Access to Airtable was revoked.');
-    if (profile.status === 'needs-reauth') throw stopped('needs-reauth', profile.statusReason ?? 'Airtable needs you to sign in again.');
-    if (profile.tokenGeneration < 1) throw new AirtableError('profile-stopped', 'This profile is not connected to Airtable yet.', 0, 'NOT_CONNECTED');
-    return profile;
+  private usable(profileId: string): Grant {
+    const grant = this.ledger.get(profileId);
+    if (!grant) throw new AirtableError('profile-stopped', 'This profile is not connected to Airtable yet.', 0, 'NOT_CONNECTED');
+    if (grant.status === 'revoked') throw grantStoppedError('revoked', grant.statusReason ?? 'Access to Airtable was revoked.');
+    if (grant.status === 'needs-reauth') throw grantStoppedError('needs-reauth', grant.statusReason ?? 'Airtable needs you to sign in again.');
+    return grant;
   }
 
   /** The tokens of the committed generation (memory first, then the keychain). */
-  private async current(profile: ProfileRecord): Promise<StoredTokens> {
-    const unsaved = this.unsaved.get(profile.id);
-    if (unsaved && unsaved.generation > profile.tokenGeneration) return unsaved;
-    const cached = this.cache.get(profile.id);
-    if (cached && cached.generation === profile.tokenGeneration) return cached;
-    const tokens = await this.deps.vault.read(profile.id, profile.tokenGeneration);
+  private async current(grant: Grant): Promise<StoredTokens> {
+    const unsaved = this.unsaved.get(grant.profileId);
+    if (unsaved && unsaved.generation > grant.generation) return unsaved;
+    const cached = this.cache.get(grant.profileId);
+    if (cached && cached.generation === grant.generation) return cached;
+    const tokens = await this.deps.vault.read(grant.profileId, grant.generation);
     if (!tokens) {
-      this.stop(profile.id, 'needs-reauth', 'The saved sign-in could not be read from the keychain.');
-      throw stopped('needs-reauth', 'The saved sign-in could not be read from the keychain.');
+      this.stop(grant.profileId, 'needs-reauth', 'The saved sign-in could not be read from the keychain.');
+      throw grantStoppedError('needs-reauth', 'The saved sign-in could not be read from the keychain.');
     }
-    this.cache.set(profile.id, tokens);
+    this.cache.set(grant.profileId, tokens);
     return tokens;
   }
 
@@ -159,50 +191,52 @@ export class TokenManager implements TokenProvider {
   private refresh(profileId: string, seenGeneration: number, force: boolean, windowMs: number): Promise<StoredTokens> {
     const running = this.inflight.get(profileId);
     if (running) return running;
-    const task = this.refreshUnderLease(profileId, seenGeneration, force, windowMs).finally(() => this.inflight.delete(profileId));
+    const task = this.refreshUnderLease(profileId, seenGeneration, force, windowMs).finally(() => {
+      this.inflight.delete(profileId);
+      this.changed(profileId);
+    });
     this.inflight.set(profileId, task);
+    this.changed(profileId); // shown as "refreshing" while it runs
     return task;
   }
 
   private async refreshUnderLease(profileId: string, seenGeneration: number, force: boolean, windowMs: number): Promise<StoredTokens> {
-    const { profiles, lease, clock } = this.deps;
+    const { lease, clock } = this.deps;
     const leaseName = `refresh:${profileId}`;
-    this.deps.onStatus(profileId, 'refreshing');
     if (!(await lease.acquire(leaseName, this.options.leaseTtlMs, this.options.leaseTtlMs + 5_000))) {
       throw new AirtableError('timeout', 'Another Airvault process is still refreshing this profile. Try again in a moment.', 0, 'TIMEOUT');
     }
     try {
       const profile = this.usable(profileId);
       // Re-check after acquiring: a peer may have refreshed while we waited.
-      if (profile.tokenGeneration !== seenGeneration) return this.settle(profileId, await this.current(profile));
+      if (profile.generation !== seenGeneration) return this.settle(profileId, await this.current(profile));
       const recovered = await this.recover(profile);
       if (recovered) return recovered;
       const tokens = await this.current(profile);
       if (!force && (tokens.accessExpiresAt ?? Infinity) - clock.now() >= windowMs) return this.settle(profileId, tokens);
-      if (!tokens.refreshToken) throw stopped('needs-reauth', 'There is no refresh token for this profile.');
-      profiles.markRefreshIntent(profileId, profile.tokenGeneration);
+      if (!tokens.refreshToken) throw grantStoppedError('needs-reauth', 'There is no refresh token for this profile.');
+      this.ledger.markRefreshIntent(profileId, profile.generation);
       const outcome = await this.deps.endpoint.refresh(tokens.refreshToken);
       switch (outcome.kind) {
         case 'ok':
           return this.settle(profileId, await this.save(profile, tokens, outcome.grant));
         case 'conflict': {
-          profiles.clearRefreshIntent(profileId);
+          this.ledger.clearRefreshIntent(profileId);
           await new Promise((resolve) => setTimeout(resolve, 250));
-          const latest = this.deps.profiles.get(profileId);
+          const latest = this.ledger.get(profileId);
           this.cache.delete(profileId);
           return this.settle(profileId, latest ? await this.current(latest) : tokens);
         }
         case 'invalid-grant':
           this.stop(profileId, 'needs-reauth', `Airtable ended this sign-in (${outcome.description}).`);
-          throw stopped('needs-reauth', 'Airtable ended this sign-in.');
+          throw grantStoppedError('needs-reauth', 'Airtable ended this sign-in.');
         case 'not-sent':
-          profiles.clearRefreshIntent(profileId);
-          this.settleStatus(profileId);
+          this.ledger.clearRefreshIntent(profileId);
           throw new AirtableError('network', `${outcome.message} The token will be refreshed when Airtable is reachable.`, 0, 'NETWORK_ERROR', { notSent: true });
         case 'lost':
           // The old refresh token may already be spent; sending it again could end the grant.
           this.stop(profileId, 'needs-reauth', `${outcome.message} The new sign-in was lost.`);
-          throw stopped('needs-reauth', `${outcome.message} The new sign-in was lost.`);
+          throw grantStoppedError('needs-reauth', `${outcome.message} The new sign-in was lost.`);
       }
     } finally {
       lease.release(leaseName);
@@ -214,24 +248,24 @@ export class TokenManager implements TokenProvider {
    * committed, either the spare slot already holds the next generation (commit it, no HTTP), or
    * the new pair was lost and the old refresh token must not be sent again.
    */
-  private async recover(profile: ProfileRecord): Promise<StoredTokens | undefined> {
-    const next = await this.deps.vault.read(profile.id, profile.tokenGeneration + 1);
+  private async recover(profile: Grant): Promise<StoredTokens | undefined> {
+    const next = await this.deps.vault.read(profile.profileId, profile.generation + 1);
     if (next) {
-      this.deps.profiles.commitGeneration(profile.id, profile.tokenGeneration, next.generation, { accessExpiresAt: next.accessExpiresAt ?? 0, refreshExpiresAt: next.refreshExpiresAt ?? null }, next.scopes ?? null);
-      this.cache.set(profile.id, next);
-      return this.settle(profile.id, next);
+      this.ledger.commitGeneration(profile.profileId, profile.generation, next.generation, { accessExpiresAt: next.accessExpiresAt ?? 0, refreshExpiresAt: next.refreshExpiresAt ?? null }, next.scopes ?? null);
+      this.cache.set(profile.profileId, next);
+      return this.settle(profile.profileId, next);
     }
-    if (profile.refreshIntentGeneration === profile.tokenGeneration) {
-      this.stop(profile.id, 'needs-reauth', 'A token refresh was interrupted and its answer lost.');
-      throw stopped('needs-reauth', 'A token refresh was interrupted and its answer lost.');
+    if (profile.refreshIntentGeneration === profile.generation) {
+      this.stop(profile.profileId, 'needs-reauth', 'A token refresh was interrupted and its answer lost.');
+      throw grantStoppedError('needs-reauth', 'A token refresh was interrupted and its answer lost.');
     }
     return undefined;
   }
 
   /** Write-ahead: the spare slot first, then the generation in SQLite, then use it. */
-  private async save(profile: ProfileRecord, previous: StoredTokens, grant: TokenGrant): Promise<StoredTokens> {
+  private async save(profile: Grant, previous: StoredTokens, grant: TokenGrant): Promise<StoredTokens> {
     const next: StoredTokens = {
-      generation: profile.tokenGeneration + 1,
+      generation: profile.generation + 1,
       kind: 'oauth',
       accessToken: grant.accessToken,
       refreshToken: grant.refreshToken,
@@ -240,53 +274,52 @@ export class TokenManager implements TokenProvider {
       scopes: grant.scopes,
     };
     try {
-      await this.deps.vault.write(profile.id, next);
+      await this.deps.vault.write(profile.profileId, next);
     } catch (error) {
       // The new pair lives only in memory now; the committed generation is unchanged.
-      this.unsaved.set(profile.id, next);
-      this.deps.profiles.setStatus(profile.id, 'error', 'Secure storage refused the refreshed sign-in; it will be lost when Airvault quits.');
-      this.deps.onStatus(profile.id, 'error');
-      this.deps.logger.error('keychain write failed during refresh', { profileId: profile.id, error: error instanceof Error ? error.name : 'unknown' });
+      this.unsaved.set(profile.profileId, next);
+      this.ledger.setStatus(profile.profileId, 'error', 'Secure storage refused the refreshed sign-in; it will be lost when Airvault quits.');
+      this.changed(profile.profileId);
+      this.deps.logger.error('keychain write failed during refresh', { profileId: profile.profileId, error: error instanceof Error ? error.name : 'unknown' });
       return next;
     }
-    this.deps.profiles.commitGeneration(profile.id, profile.tokenGeneration, next.generation, { accessExpiresAt: grant.accessExpiresAt, refreshExpiresAt: grant.refreshExpiresAt }, grant.scopes);
-    this.cache.set(profile.id, next);
+    this.ledger.commitGeneration(profile.profileId, profile.generation, next.generation, { accessExpiresAt: grant.accessExpiresAt, refreshExpiresAt: grant.refreshExpiresAt }, grant.scopes);
+    this.cache.set(profile.profileId, next);
     return next;
   }
 
   private settle(profileId: string, tokens: StoredTokens): StoredTokens {
-    this.settleStatus(profileId);
     this.arm(profileId);
     return tokens;
   }
 
-  private settleStatus(profileId: string): void {
-    const status = this.deps.profiles.get(profileId)?.status;
-    if (status) this.deps.onStatus(profileId, status);
+  private changed(profileId: string): void {
+    void this.deps.events.emit('profileChanged', { profileId });
   }
 
-  private stop(profileId: string, status: 'needs-reauth' | 'revoked', reason: string): void {
+  private stop(profileId: string, status: Extract<GrantStatus, 'needs-reauth' | 'revoked'>, reason: string): void {
     this.timers.get(profileId)?.cancel();
     this.timers.delete(profileId);
     this.cache.delete(profileId);
-    this.deps.profiles.setStatus(profileId, status, reason);
-    this.deps.stopRequests(profileId, stopped(status, reason));
-    this.deps.onStatus(profileId, status);
+    this.ledger.setStatus(profileId, status, reason);
+    // Listeners run at once: queued and in-flight requests of the profile fail now.
+    void this.deps.events.emit('grantStopped', { profileId, status, reason });
+    this.changed(profileId);
   }
 
   private async checkDue(profileId: string): Promise<void> {
-    const profile = this.deps.profiles.get(profileId);
+    const profile = this.ledger.get(profileId);
     if (!profile || profile.authKind !== 'oauth') return;
     const window = this.options.refreshMarginMs + this.options.jitterMs;
     const due = (profile.accessExpiresAt ?? 0) - this.deps.clock.now() < window;
-    const interrupted = profile.refreshIntentGeneration === profile.tokenGeneration;
-    if (due || interrupted) await this.refresh(profileId, profile.tokenGeneration, false, window);
+    const interrupted = profile.refreshIntentGeneration === profile.generation;
+    if (due || interrupted) await this.refresh(profileId, profile.generation, false, window);
     else this.arm(profileId);
   }
 
   /** One timer per profile, at expiry minus the margin, with jitter. */
   private arm(profileId: string): void {
-    const profile = this.deps.profiles.get(profileId);
+    const profile = this.ledger.get(profileId);
     this.timers.get(profileId)?.cancel();
     this.timers.delete(profileId);
     if (!profile || profile.authKind !== 'oauth' || profile.accessExpiresAt === null || profile.status === 'needs-reauth' || profile.status === 'revoked') return;

@@ -12,7 +12,7 @@ async function syncedProfile(env: JourneyEnv, name = 'Work', token = world.h.san
   const { h } = world;
   const profile = await env.core.handlers.profilesCreate({ name });
   await env.core.handlers.profilesConnectPat({ id: profile.id, token });
-  await env.core.caches.sync(profile.id, h.firstBase().id);
+  await env.core.sync.sync(profile.id, h.firstBase().id);
   return profile;
 }
 

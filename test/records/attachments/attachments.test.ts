@@ -1,15 +1,8 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxHarness } from '../../helpers/sandboxClient';
 import { clientFor } from '../../helpers/airtableClient';
-import { openCache } from '../../../electron/core/records/cache/cacheDb';
-import { CacheStore } from '../../../electron/core/records/cache/cacheStore';
-import { AttachmentCache } from '../../../electron/core/records/attachments/attachmentCache';
-import { BaseSync } from '../../../electron/core/records/sync/baseSync';
-import { openSqlite } from '../../helpers/services';
-import { silentLogger, systemClock } from '../../../electron/core/ports';
+import { testRecords } from '../../helpers/records';
 import { attachmentBytes } from '../../sandbox/store';
 
 let h: SandboxHarness;
@@ -21,10 +14,9 @@ beforeEach(() => h.sandbox.reset());
 
 async function setup() {
   const { api } = clientFor(h);
-  const folder = mkdtempSync(path.join(tmpdir(), 'airvault-att-'));
-  const db = openCache(openSqlite, folder, silentLogger);
-  await new BaseSync(api, new CacheStore(db), systemClock).run(h.firstBase().id);
-  return { api, db, attachments: new AttachmentCache(db, folder, fetch, api, Date.now) };
+  const p = testRecords(api);
+  await p.baseSync.run(h.firstBase().id);
+  return { api, db: p.cacheDb, attachments: p.attachments };
 }
 
 const withThumbnails = () => {

@@ -15,7 +15,7 @@ describe('bases and schema changes', () => {
     const profile = await v.core.handlers.profilesCreate({ name: 'Schema' });
     await v.core.handlers.profilesConnectPat({ id: profile.id, token: h.sandbox.defaultPat });
     const [first, second] = [...h.sandbox.store.bases.values()];
-    await v.core.caches.sync(profile.id, first!.id);
+    await v.core.sync.sync(profile.id, first!.id);
     const bases = await v.core.handlers.basesList({ profileId: profile.id });
     expect(bases.map((b) => [b.id, b.synced]).sort()).toEqual([[first!.id, true], [second!.id, false]].sort());
 
@@ -38,7 +38,7 @@ describe('bases and schema changes', () => {
     const profile = await v.core.handlers.profilesCreate({ name: 'Reader' });
     await v.core.handlers.profilesConnectPat({ id: profile.id, token });
     const base = h.firstBase();
-    await v.core.caches.sync(profile.id, base.id);
+    await v.core.sync.sync(profile.id, base.id);
     const fieldsBefore = base.tables[0]!.fields.length;
     const error = await v.core.handlers.schemaCreateField({ profileId: profile.id, baseId: base.id, tableId: base.tables[0]!.id, name: 'Nope', type: 'singleLineText' }).catch((e: unknown) => e);
     // A token's scopes are only known for OAuth grants; a PAT's refusal comes from Airtable.

@@ -4,18 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxHarness } from '../../helpers/sandboxClient';
 import { clientFor } from '../../helpers/airtableClient';
-import { openCache } from '../../../electron/core/records/cache/cacheDb';
-import { CacheStore } from '../../../electron/core/records/cache/cacheStore';
-import { RecordQueries } from '../../../electron/core/records/cache/recordQuery';
-import { BaseSync } from '../../../electron/core/records/sync/baseSync';
-import { Outbox } from '../../../electron/core/records/outbox/outbox';
-import { OutboxReplay } from '../../../electron/core/records/outbox/outboxReplay';
-import { OutboxActions } from '../../../electron/core/records/outbox/outboxActions';
-import { outboxMigrations } from '../../../electron/core/records/outbox/outboxMigrations';
-import { configure } from '../../../electron/core/platform/db/sqlite';
-import { migrate } from '../../../electron/core/platform/db/migrate';
-import { openSqlite } from '../../helpers/services';
-import { silentLogger, systemClock } from '../../../electron/core/ports';
+import { testRecords } from '../../helpers/records';
 
 let h: SandboxHarness;
 beforeAll(async () => {
@@ -27,23 +16,18 @@ beforeEach(() => h.sandbox.reset());
 /** A profile's cache and outbox on disk; calling it again on the same folder is a restart. */
 function open(folder: string) {
   const { api } = clientFor(h, { scheduler: { maxRetries: 1, retryBaseMs: 10, retryCapMs: 20, timeoutMs: 2000 } });
-  const cache = openCache(openSqlite, folder, silentLogger);
-  const outboxDb = openSqlite(path.join(folder, 'outbox.sqlite'));
-  configure(outboxDb, { durable: true });
-  migrate(outboxDb, outboxMigrations);
-  const store = new CacheStore(cache);
-  const outbox = new Outbox(outboxDb, cache, Date.now);
+  const p = testRecords(api, { folder });
   return {
     api,
-    cache,
-    outbox,
-    queries: new RecordQueries(cache, store),
-    sync: new BaseSync(api, store, systemClock),
-    replay: new OutboxReplay(outbox, cache, api, Date.now),
-    actions: new OutboxActions(outbox, cache),
+    cache: p.cacheDb,
+    outbox: p.outbox,
+    queries: p.queries,
+    sync: p.baseSync,
+    replay: p.replay,
+    actions: p.outboxActions,
     close() {
-      cache.close();
-      outboxDb.close();
+      p.cacheDb.close();
+      p.outbox.db.close();
     },
   };
 }

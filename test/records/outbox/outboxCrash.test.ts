@@ -6,16 +6,7 @@ import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxHarness } from '../../helpers/sandboxClient';
 import { clientFor } from '../../helpers/airtableClient';
-import { openCache } from '../../../electron/core/records/cache/cacheDb';
-import { CacheStore } from '../../../electron/core/records/cache/cacheStore';
-import { BaseSync } from '../../../electron/core/records/sync/baseSync';
-import { Outbox } from '../../../electron/core/records/outbox/outbox';
-import { OutboxReplay } from '../../../electron/core/records/outbox/outboxReplay';
-import { outboxMigrations } from '../../../electron/core/records/outbox/outboxMigrations';
-import { configure } from '../../../electron/core/platform/db/sqlite';
-import { migrate } from '../../../electron/core/platform/db/migrate';
-import { openSqlite } from '../../helpers/services';
-import { silentLogger, systemClock } from '../../../electron/core/ports';
+import { testRecords } from '../../helpers/records';
 
 let h: SandboxHarness;
 beforeAll(async () => {
@@ -29,9 +20,10 @@ describe('the outbox under kill -9 (checklist 29)', () => {
     const base = h.firstBase();
     const table = base.tables[0]!;
     const { api } = clientFor(h);
-    const cache = openCache(openSqlite, folder, silentLogger);
-    await new BaseSync(api, new CacheStore(cache), systemClock).run(base.id);
-    cache.close();
+    const first = testRecords(api, { folder });
+    await first.baseSync.run(base.id);
+    first.cacheDb.close();
+    first.outbox.db.close();
     const job = { folder, apiUrl: `${h.sandbox.url}/v0`, token: h.sandbox.defaultPat, baseId: base.id, tableId: table.id, nameField: table.primaryFieldId };
     for (let run = 0; run < 5; run++) {
       const child = spawn(process.execPath, ['--import', 'tsx', 'test/records/outbox/outboxWorker.ts', JSON.stringify({ ...job, run })], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -41,15 +33,11 @@ describe('the outbox under kill -9 (checklist 29)', () => {
       await new Promise((resolve) => child.once('exit', resolve));
     }
     // Restart once more and let the outbox finish.
-    const restartedCache = openCache(openSqlite, folder, silentLogger);
-    const db = openSqlite(path.join(folder, 'outbox.sqlite'));
-    configure(db, { durable: true });
-    migrate(db, outboxMigrations);
+    const restarted = testRecords(api, { folder }); // re-applies what the killed process left open
+    const db = restarted.outbox.db;
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect(restartedCache.pragma('integrity_check', { simple: true })).toBe('ok');
-    const outbox = new Outbox(db, restartedCache, Date.now);
-    outbox.reapplyAll();
-    const replay = new OutboxReplay(outbox, restartedCache, api, Date.now);
+    expect(restarted.cacheDb.pragma('integrity_check', { simple: true })).toBe('ok');
+    const { outbox, replay } = restarted;
     for (let i = 0; i < 5 && outbox.open().length > 0; i++) await replay.run();
     expect(outbox.open()).toEqual([]);
     const edits = db.prepare("SELECT fields, status FROM edits WHERE kind = 'create'").all() as Array<{ fields: string; status: string }>;
@@ -61,6 +49,6 @@ describe('the outbox under kill -9 (checklist 29)', () => {
     expect([...upstream].sort()).toEqual([...wanted].sort());
     expect(new Set(upstream).size).toBe(upstream.length);
     db.close();
-    restartedCache.close();
+    restarted.cacheDb.close();
   }, 60_000);
 });

@@ -83,12 +83,12 @@ describe('background sync against the sandbox', () => {
     await v.core.handlers.profilesConnectPat({ id: profile.id, token: h.sandbox.defaultPat });
     const base = h.firstBase();
     await h.control('stats/reset');
-    await v.core.caches.sync(profile.id, base.id);
-    const p = v.core.caches.get(profile.id);
+    await v.core.sync.sync(profile.id, base.id);
+    const p = v.core.workspaces.records(profile.id);
     const sandboxCalls = async () => ((await h.control('stats', {}, 'GET')).body as { byBase: Record<string, number> }).byBase[base.id] ?? 0;
     // The cache's count is the sandbox's count: every call that reached Airtable for the base.
     expect(p.budget.used(base.id)).toBe(await sandboxCalls());
-    const runs = v.core.events.filter((e) => e.event === 'syncChanged').map((e) => e.payload as { phase: string; calls: number; trigger: string });
+    const runs = v.core.emitted.filter((e) => e.event === 'syncChanged').map((e) => e.payload as { phase: string; calls: number; trigger: string });
     expect(runs.at(-1)).toMatchObject({ phase: 'done', trigger: 'person', calls: p.budget.used(base.id) });
     // A sync the person started does not eat into what background sync may spend.
     expect(p.budget.view(base.id).backgroundCalls).toBe(0);
@@ -97,7 +97,7 @@ describe('background sync against the sandbox', () => {
     await h.control('stats/reset');
     await v.core.background.tick();
     expect(await sandboxCalls()).toBe(1);
-    const background = v.core.events.filter((e) => e.event === 'syncChanged').map((e) => e.payload as { phase: string; calls: number; trigger: string }).at(-1);
+    const background = v.core.emitted.filter((e) => e.event === 'syncChanged').map((e) => e.payload as { phase: string; calls: number; trigger: string }).at(-1);
     expect(background).toMatchObject({ phase: 'done', trigger: 'background', calls: 1 });
     // Not due again for a long while on a Free budget: a tick right away sends nothing.
     await v.core.background.tick();
@@ -128,14 +128,14 @@ describe('background sync against the sandbox', () => {
     const base = h.firstBase();
     // The second table's pass fails (its requests never get an answer); the first one finishes.
     await h.control('faults', { rules: [{ kind: 'drop', pathPrefix: `/v0/${base.id}/${base.tables[1]!.id}` }] });
-    await v.core.caches.sync(profile.id, base.id);
+    await v.core.sync.sync(profile.id, base.id);
     await h.control('faults', { rules: [] });
-    const p = v.core.caches.get(profile.id);
-    const unfinished = () => (p.cache.prepare('SELECT COUNT(*) AS n FROM sync_state WHERE base_id = ? AND last_full_sync_at IS NULL').get(base.id) as { n: number }).n;
+    const p = v.core.workspaces.records(profile.id);
+    const unfinished = () => (p.cacheDb.prepare('SELECT COUNT(*) AS n FROM sync_state WHERE base_id = ? AND last_full_sync_at IS NULL').get(base.id) as { n: number }).n;
     expect(unfinished()).toBeGreaterThan(0);
     await v.core.start(); // the background loop's first pass resumes it
     await expect.poll(unfinished, { timeout: 15_000 }).toBe(0);
-    const counts = (p.cache.prepare('SELECT table_id, COUNT(*) AS n FROM records GROUP BY table_id ORDER BY table_id').all() as Array<{ table_id: string; n: number }>).map((r) => r.n);
+    const counts = (p.cacheDb.prepare('SELECT table_id, COUNT(*) AS n FROM records GROUP BY table_id ORDER BY table_id').all() as Array<{ table_id: string; n: number }>).map((r) => r.n);
     expect(counts).toEqual([150, 150]);
     await v.core.stop();
   });

@@ -1,15 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxHarness } from '../../helpers/sandboxClient';
 import { clientFor } from '../../helpers/airtableClient';
-import { openCache } from '../../../electron/core/records/cache/cacheDb';
-import { CacheStore } from '../../../electron/core/records/cache/cacheStore';
-import { BaseSync } from '../../../electron/core/records/sync/baseSync';
-import { WebhookSync, refreshComputed } from '../../../electron/core/records/sync/webhookSync';
-import { openSqlite } from '../../helpers/services';
-import { silentLogger, systemClock } from '../../../electron/core/ports';
+import { refreshComputed } from '../../../electron/core/records/sync/computedRefresh';
+import { systemClock } from '../../../electron/core/ports';
+import { testRecords } from '../../helpers/records';
 
 let h: SandboxHarness;
 beforeAll(async () => {
@@ -19,10 +13,8 @@ afterAll(() => h.sandbox.close());
 beforeEach(() => h.sandbox.reset());
 
 function setup() {
-  const { api } = clientFor(h);
-  const db = openCache(openSqlite, mkdtempSync(path.join(tmpdir(), 'airvault-inc-')), silentLogger);
-  const store = new CacheStore(db);
-  return { api, db, store, full: new BaseSync(api, store, systemClock), incremental: new WebhookSync(api, store, systemClock) };
+  const p = testRecords(clientFor(h).api);
+  return { p, db: p.cacheDb, full: p.baseSync, incremental: p.webhooks };
 }
 
 /** The cache must hold exactly what the API returns (attachment URLs aside: they are re-signed per read). */
@@ -66,14 +58,14 @@ describe('incremental sync with a polled webhook', () => {
     expect(result).toMatchObject({ created: 1, destroyed: 1, schemaChanged: true, needsFullSync: false });
     expect(result.calls).toBeLessThanOrEqual(3);
     // Computed values are refreshed on their own, slower schedule (they change without edits).
-    await refreshComputed(s.api, s.store, base.id, systemClock);
+    await refreshComputed({ api: s.p.api, schema: s.p.schema, records: s.p.records, clock: systemClock }, base.id);
     await expectSameAsSandbox(s.db);
     const newId = created.body.records[0].id as string;
     const cells = JSON.parse((s.db.prepare('SELECT cells FROM records WHERE id = ?').get(newId) as { cells: string }).cells) as Record<string, unknown>;
     expect(cells[status.id]).toBe('Blocked'); // V2 select → name
     expect(cells[tags.id]).toEqual(['ops']);
     expect(cells[link.id]).toEqual([[...b.records.keys()][0]]); // V2 link → id
-    expect(s.store.fields(a.id).find((f) => f.id === status.id)?.name).toBe('Stage');
+    expect(s.p.schema.fields(a.id).find((f) => f.id === status.id)?.name).toBe('Stage');
     // Nothing new: one call, nothing applied.
     expect(await s.incremental.pull(base.id)).toMatchObject({ payloads: 0, calls: 1 });
   });

@@ -1,15 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxHarness } from '../../helpers/sandboxClient';
 import { clientFor } from '../../helpers/airtableClient';
-import { openCache } from '../../../electron/core/records/cache/cacheDb';
-import { CacheStore } from '../../../electron/core/records/cache/cacheStore';
-import { RecordQueries, type RecordQuery } from '../../../electron/core/records/cache/recordQuery';
-import { BaseSync, type SyncProgress } from '../../../electron/core/records/sync/baseSync';
-import { openSqlite } from '../../helpers/services';
-import { silentLogger, systemClock } from '../../../electron/core/ports';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import type { RecordQueries, RecordQuery } from '../../../electron/core/records/cache/recordQuery';
+import type { SyncProgress } from '../../../electron/core/records/sync/baseSync';
+import { testRecords } from '../../helpers/records';
 
 let h: SandboxHarness;
 beforeAll(async () => {
@@ -19,10 +13,8 @@ afterAll(() => h.sandbox.close());
 beforeEach(() => h.sandbox.reset());
 
 function cacheFor() {
-  const { api } = clientFor(h);
-  const db = openCache(openSqlite, mkdtempSync(path.join(tmpdir(), 'airvault-cache-')), silentLogger);
-  const store = new CacheStore(db);
-  return { api, db, store, sync: new BaseSync(api, store, systemClock), queries: new RecordQueries(db, store) };
+  const p = testRecords(clientFor(h).api);
+  return { db: p.cacheDb, schema: p.schema, sync: p.baseSync, queries: p.queries };
 }
 
 /** Every record of a table as the API shows it (field ids), for comparison with the cache. */
@@ -61,7 +53,7 @@ describe('first sync into the cache', () => {
         // Attachment URLs are re-signed on every read; everything else is identical.
         for (const [fieldId, value] of Object.entries(want)) if (!JSON.stringify(value).includes('/attachments/')) expect(cells[fieldId]).toEqual(value);
       }
-      expect(c.store.fields(table.id).map((f) => f.id)).toEqual(table.fields.map((f) => f.id));
+      expect(c.schema.fields(table.id).map((f) => f.id)).toEqual(table.fields.map((f) => f.id));
     }
   });
 
@@ -79,7 +71,7 @@ describe('first sync into the cache', () => {
     const result = await c.sync.run(base.id);
     expect(result.deleted).toBe(3);
     for (const id of gone) expect(c.db.prepare('SELECT 1 FROM records WHERE id = ?').get(id)).toBeUndefined();
-    const fields = c.store.fields(table.id);
+    const fields = c.schema.fields(table.id);
     expect(fields.find((f) => f.id === notes.id)).toBeUndefined();
     expect(fields.find((f) => f.id === status.id)?.name).toBe('Stage');
     const anyNotes = c.db.prepare(`SELECT COUNT(*) AS n FROM records WHERE json_extract(cells, '$.${notes.id}') IS NOT NULL`).get() as { n: number };

@@ -1,16 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxHarness } from '../../helpers/sandboxClient';
 import { clientFor } from '../../helpers/airtableClient';
-import { openCache } from '../../../electron/core/records/cache/cacheDb';
-import { CacheStore } from '../../../electron/core/records/cache/cacheStore';
-import { BaseSync } from '../../../electron/core/records/sync/baseSync';
 import { WindowSync } from '../../../electron/core/records/sync/windowSync';
-import { WebhookSync } from '../../../electron/core/records/sync/webhookSync';
-import { openSqlite } from '../../helpers/services';
-import { silentLogger, systemClock } from '../../../electron/core/ports';
+import { systemClock } from '../../../electron/core/ports';
+import { testRecords } from '../../helpers/records';
 import { AirtableError } from '../../../electron/core/airtable/airtableError';
 
 let h: SandboxHarness;
@@ -25,17 +18,17 @@ describe('incremental sync without webhooks (LAST_MODIFIED_TIME windows)', () =>
     // A token without webhook:manage, as many grants are.
     const token = (await h.control('pats', { scopes: ['data.records:read', 'schema.bases:read'] })).body.token as string;
     const { api } = clientFor(h, { tokens: { accessToken: () => Promise.resolve(token), afterUnauthorized: () => Promise.resolve(token) } });
-    const db = openCache(openSqlite, mkdtempSync(path.join(tmpdir(), 'airvault-win-')), silentLogger);
-    const store = new CacheStore(db);
+    const p = testRecords(api);
+    const db = p.cacheDb;
     const base = h.firstBase();
     const table = base.tables[0]!;
-    await new BaseSync(api, store, systemClock).run(base.id);
-    await expect(new WebhookSync(api, store, systemClock).ensure(base.id)).rejects.toBeInstanceOf(AirtableError);
+    await p.baseSync.run(base.id);
+    await expect(p.webhooks.ensure(base.id)).rejects.toBeInstanceOf(AirtableError);
     await new Promise((resolve) => setTimeout(resolve, 5));
     await h.control('clock/advance', { ms: 2 * 60_000 }); // edits happen later than the sync
     const [a, b, gone] = [...table.records.keys()] as [string, string, string];
     await h.control(`bases/${base.id}/tables/${table.id}/records`, { update: [{ id: a, fields: { [table.primaryFieldId]: 'changed A' } }, { id: b, fields: { Quantity: 77 } }], delete: [gone] });
-    const windows = new WindowSync(api, store, { ...systemClock, now: () => h.sandbox.clock.now() });
+    const windows = new WindowSync({ api, records: p.records, state: p.state, clock: { ...systemClock, now: () => h.sandbox.clock.now() } });
     const result = await windows.run(base.id, { findDeletions: true });
     expect(result).toMatchObject({ deleted: 1 });
     expect(result.changed).toBeGreaterThanOrEqual(2);

@@ -6,6 +6,7 @@ export interface SqlStatement {
   run(...params: unknown[]): { changes: number; lastInsertRowid: number | bigint };
   get(...params: unknown[]): unknown;
   all(...params: unknown[]): unknown[];
+  iterate(...params: unknown[]): IterableIterator<unknown>;
 }
 
 export interface SqlDatabase {
@@ -19,6 +20,21 @@ export interface SqlDatabase {
 }
 
 export type OpenDatabase = (file: string) => SqlDatabase;
+
+/** A statement that can only read. */
+export interface ReadStatement {
+  get(...params: unknown[]): unknown;
+  all(...params: unknown[]): unknown[];
+  iterate(...params: unknown[]): IterableIterator<unknown>;
+}
+
+/**
+ * A database handle for code that only reads (queries, views): it cannot run, exec or open a
+ * transaction, so a reader can never become a second writer of a table.
+ */
+export interface ReadonlyDb {
+  prepare(sql: string): ReadStatement;
+}
 
 /**
  * The pragmas every database of ours runs with: WAL so readers never block the writer,

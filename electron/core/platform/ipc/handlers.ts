@@ -7,3 +7,9 @@ import type { MethodInput, MethodName, MethodOutput } from '../../../../shared/i
 export type Handlers = {
   [K in MethodName]: (input: MethodInput<K>) => Promise<MethodOutput<K>>;
 };
+
+/** The answer of a method that only does something: `{ done: true }` once `work` has finished. */
+export async function doneAfter(work: () => void | Promise<void>): Promise<{ done: true }> {
+  await work();
+  return { done: true };
+}

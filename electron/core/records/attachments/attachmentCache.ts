@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../platform/errors';
-import type { Fetch } from "../../ports";
+import type { Fetch } from '../../ports';
 import type { ProfileApi } from '../../airtable/profileApi';
 import type { SqlDatabase } from '../../platform/db/sqlite';
 import { readSetting, writeSetting } from '../cache/cacheSettings';
@@ -40,7 +40,7 @@ const safeId = (id: string) => {
 };
 
 /**
- * Attachments for offline use. Airtable's attachment URLs expire after two hours, so the cache
+ * Attachments for offline use; the one writer of the `attachments` table. Airtable's attachment URLs expire after two hours, so the cache
  * keeps bytes, not URLs: the large thumbnail of every attachment in synced tables (until the
  * profile's cap is reached) and full files on demand, fetching a fresh URL when the cached one
  * has expired.
@@ -96,10 +96,13 @@ export class AttachmentCache {
   /** Downloads the thumbnails a table's cached records lack, stopping at the cap. Returns how many it stored. */
   async cacheThumbnails(tableId: string, signal?: AbortSignal): Promise<{ stored: number; skippedForCap: number }> {
     const fields = (this.db.prepare("SELECT id FROM fields WHERE table_id = ? AND type = 'multipleAttachments'").all(tableId) as Array<{ id: string }>).map((f) => f.id);
+    const cellsOf = this.db.prepare('SELECT id, json_extract(cells, ?) AS value FROM records WHERE table_id = ? AND json_type(cells, ?) IS NOT NULL');
     let stored = 0;
     let skippedForCap = 0;
     for (const fieldId of fields) {
-      const rows = this.db.prepare(`SELECT id, json_extract(cells, '$.${fieldId}') AS value FROM records WHERE table_id = ? AND json_extract(cells, '$.${fieldId}') IS NOT NULL`).all(tableId) as Array<{ id: string; value: string }>;
+      // The field id is bound as a JSON path, never pasted into the statement.
+      const path = `$.${fieldId}`;
+      const rows = cellsOf.all(path, tableId, path) as Array<{ id: string; value: string }>;
       for (const row of rows) {
         for (const attachment of (JSON.parse(row.value) as unknown[]).filter(isAttachment)) {
           const url = attachment.thumbnails?.large?.url ?? attachment.thumbnails?.small?.url;

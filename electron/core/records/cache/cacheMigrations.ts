@@ -143,4 +143,17 @@ export const cacheMigrations: Migration[] = [
       }
     },
   },
+  {
+    version: 7,
+    name: '007-call-plans-own-table',
+    up(db) {
+      // The plan a person picks for a base gets a table of its own (the call budget's), so the
+      // base list written by sync and the plan written by the person never share a row.
+      db.exec(`
+        CREATE TABLE call_plans (base_id TEXT PRIMARY KEY, plan TEXT NOT NULL CHECK (plan IN ('unknown', 'free', 'team', 'unlimited')));
+        INSERT INTO call_plans (base_id, plan) SELECT id, call_plan FROM bases WHERE call_plan <> 'unknown';
+        ALTER TABLE bases DROP COLUMN call_plan;
+      `);
+    },
+  },
 ];

@@ -2,8 +2,9 @@ import type { z } from 'zod';
 import type { Filter } from '../../../../shared/domain/cache';
 import { AppError } from '../../platform/errors';
 import { CompiledFormula, FormulaSyntaxError, cellToFormulaValue } from '../../formula/index';
-import type { SqlDatabase } from '../../platform/db/sqlite';
-import type { CachedField, CacheStore } from './cacheStore';
+import type { ReadonlyDb } from '../../platform/db/sqlite';
+import { PendingState } from '../pendingState';
+import type { CachedField, SchemaReader } from './schemaRepository';
 import { sortExpression } from './sortKeys';
 
 /** The filters the UI can build; their shape is part of the IPC contract. */
@@ -50,12 +51,14 @@ interface Row {
 export class RecordQueries {
   private readonly indexed = new Set<string>();
   constructor(
-    private readonly db: SqlDatabase,
-    private readonly store: CacheStore,
+    private readonly db: ReadonlyDb,
+    private readonly schema: SchemaReader,
+    /** Sort indexes are DDL on the records table, so its owner creates them. */
+    private readonly ensureSortIndex: (name: string, expression: string) => void,
   ) {}
 
   window(query: RecordQuery): RecordWindow {
-    const fields = this.store.fields(query.tableId);
+    const fields = this.schema.fields(query.tableId);
     const field = (id: string) => {
       const found = fields.find((f) => f.id === id);
       if (!found) throw new AppError('INVALID_INPUT', `There is no field ${id} in this table.`);
@@ -95,7 +98,7 @@ export class RecordQueries {
       return { records: out, next: last ? encodeCursor(keys.map((k) => (k.alias === 'kid' ? last!.id : last![k.alias as `k${number}`]))) : null };
     }
     // A formula cannot run in SQL: stream rows in order and keep the ones it accepts.
-    const iterator = (this.db.prepare(select) as unknown as { iterate(...p: unknown[]): IterableIterator<Row> }).iterate(...params);
+    const iterator = this.db.prepare(select).iterate(...params) as IterableIterator<Row>;
     let more = false;
     for (const row of iterator) {
       const record = toRecord(row);
@@ -141,8 +144,9 @@ export class RecordQueries {
     });
   }
 
+  /** Records of a table a person can see (deleted-while-offline ones are left out). */
   count(tableId: string): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM records WHERE table_id = ?').get(tableId) as { n: number }).n;
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM records WHERE table_id = ? AND pending <> 2').get(tableId) as { n: number }).n;
   }
 
   private compile(formula: string, fields: CachedField[]): CompiledFormula {
@@ -168,13 +172,13 @@ export class RecordQueries {
   private ensureIndex(fieldId: string, expression: string): void {
     const name = `sort_${fieldId}`;
     if (this.indexed.has(name)) return;
-    this.db.exec(`CREATE INDEX IF NOT EXISTS ${name} ON records(table_id, ${expression}, id)`);
+    this.ensureSortIndex(name, expression);
     this.indexed.add(name);
   }
 }
 
 function toRecord(row: Row): CachedRecord {
-  return { id: row.id, createdTime: row.created_time, cells: JSON.parse(row.cells) as Record<string, unknown>, pending: row.pending === 1 };
+  return { id: row.id, createdTime: row.created_time, cells: JSON.parse(row.cells) as Record<string, unknown>, pending: row.pending === PendingState.Edited };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { CachedField } from './cacheStore';
+import type { CachedField } from './schemaRepository';
 
 const NUMERIC = new Set(['number', 'currency', 'percent', 'duration', 'rating', 'autoNumber', 'count']);
 const COLLABORATOR = new Set(['singleCollaborator', 'createdBy', 'lastModifiedBy']);

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlDatabase } from '../../platform/db/sqlite';
 import { AppError } from '../../platform/errors';
-import { reindex } from '../searchIndex';
+import { PendingState } from '../pendingState';
+import { withoutEmpty, type Cells, type RecordsRepository } from '../recordsRepository';
 
 export type EditKind = 'create' | 'update' | 'delete';
 export type EditStatus = 'pending' | 'sending' | 'done' | 'rejected' | 'conflict';
@@ -59,7 +60,7 @@ export const isTempId = (id: string) => id.startsWith('tmp');
 export class Outbox {
   constructor(
     readonly db: SqlDatabase,
-    private readonly cache: SqlDatabase,
+    private readonly records: RecordsRepository,
     private readonly now: () => number,
   ) {}
 
@@ -102,15 +103,12 @@ export class Outbox {
   /** Puts a record back as Airtable last sent it (the copy kept when it was first edited). */
   restoreSynced(recordId: string): void {
     const row = this.db.prepare('SELECT cells FROM synced_copies WHERE record_id = ?').get(recordId) as { cells: string } | undefined;
-    const cache = this.cache;
-    if (row) cache.prepare('UPDATE records SET cells = ?, pending = 0 WHERE id = ?').run(row.cells, recordId);
-    else cache.prepare('UPDATE records SET pending = 0 WHERE id = ?').run(recordId);
-    reindex(cache, recordId);
+    this.records.restore(recordId, row ? (JSON.parse(row.cells) as Cells) : undefined);
   }
 
   /** Re-applies the open edits of one record on top of its synced copy. */
   rebuildFromSynced(recordId: string): void {
-    this.cache.transaction(() => this.restoreSynced(recordId)).immediate();
+    this.restoreSynced(recordId);
     this.applyToCache(recordId);
   }
 
@@ -118,29 +116,24 @@ export class Outbox {
   applyToCache(recordId: string): void {
     const edits = (this.db.prepare("SELECT * FROM edits WHERE record_id = ? AND status IN ('pending', 'sending') ORDER BY seq").all(recordId) as EditRow[]).map(toEdit);
     if (edits.length === 0) return;
-    const cache = this.cache;
-    cache.transaction(() => {
-      const row = cache.prepare('SELECT cells, table_id, pending FROM records WHERE id = ?').get(recordId) as { cells: string; table_id: string; pending: number } | undefined;
+    this.records.transaction(() => {
+      const existing = this.records.find(recordId);
       // Before the first local change, keep Airtable's version so a discard can bring it back.
-      if (row && row.pending === 0) this.db.prepare('INSERT OR REPLACE INTO synced_copies (record_id, cells) VALUES (?, ?)').run(recordId, row.cells);
-      let cells: Record<string, unknown> = row ? (JSON.parse(row.cells) as Record<string, unknown>) : {};
+      if (existing?.pending === PendingState.Synced) this.db.prepare('INSERT OR REPLACE INTO synced_copies (record_id, cells) VALUES (?, ?)').run(recordId, JSON.stringify(existing.cells));
+      let cells: Cells = existing?.cells ?? {};
       let deleted = false;
       for (const edit of edits) {
         if (edit.kind === 'delete') deleted = true;
         else cells = withoutEmpty({ ...cells, ...edit.fields });
       }
-      const tableId = row?.table_id ?? edits[0]!.tableId;
-      cache.prepare(
-        `INSERT INTO records (id, table_id, cells, created_time, last_seen, pending) VALUES (?, ?, ?, ?, 0, ?)
-         ON CONFLICT(id) DO UPDATE SET cells = excluded.cells, pending = excluded.pending`,
-      ).run(recordId, tableId, JSON.stringify(cells), new Date(this.now()).toISOString(), deleted ? 2 : 1);
-      reindex(cache, recordId);
-    }).immediate();
+      this.records.showLocal(existing?.tableId ?? edits[0]!.tableId, recordId, cells, deleted ? PendingState.Deleted : PendingState.Edited, new Date(this.now()).toISOString());
+    });
   }
 
-  cachedCells(recordId: string): Record<string, unknown> | undefined {
-    const row = this.cache.prepare('SELECT cells FROM records WHERE id = ? AND pending <> 2').get(recordId) as { cells: string } | undefined;
-    return row ? (JSON.parse(row.cells) as Record<string, unknown>) : undefined;
+  /** A record as the person sees it now (a record deleted here is not there). */
+  cachedCells(recordId: string): Cells | undefined {
+    const existing = this.records.find(recordId);
+    return existing && existing.pending !== PendingState.Deleted ? existing.cells : undefined;
   }
 
   private append(kind: EditKind, baseId: string, tableId: string, recordId: string, fields: Record<string, unknown>, baseValues: Record<string, unknown>): void {
@@ -152,9 +145,4 @@ export class Outbox {
       )
       .immediate();
   }
-}
-
-/** Airtable omits empty values; the cache stores cells the same way. */
-export function withoutEmpty(cells: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(cells).filter(([, v]) => !(v === null || v === undefined || v === '' || v === false || (Array.isArray(v) && v.length === 0))));
 }

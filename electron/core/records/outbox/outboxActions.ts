@@ -1,7 +1,6 @@
-import type { SqlDatabase } from '../../platform/db/sqlite';
 import { AppError } from '../../platform/errors';
+import type { RecordsRepository } from '../recordsRepository';
 import { isTempId, type Outbox } from './outbox';
-import { unindex } from '../searchIndex';
 
 export interface Conflict {
   id: number;
@@ -23,7 +22,7 @@ export type Resolution = { keep: 'mine' } | { keep: 'theirs' } | { value: unknow
 export class OutboxActions {
   constructor(
     private readonly outbox: Outbox,
-    private readonly cache: SqlDatabase,
+    private readonly records: RecordsRepository,
   ) {}
 
   conflicts(): Conflict[] {
@@ -58,15 +57,7 @@ export class OutboxActions {
       this.outbox.rebuildFromSynced(row.record_id);
       return;
     }
-    this.cache
-      .transaction(() => {
-        if (isTempId(row.record_id)) {
-          unindex(this.cache, row.record_id);
-          this.cache.prepare('DELETE FROM records WHERE id = ?').run(row.record_id);
-        } else {
-          this.outbox.restoreSynced(row.record_id);
-        }
-      })
-      .immediate();
+    if (isTempId(row.record_id)) this.records.remove(row.record_id);
+    else this.outbox.restoreSynced(row.record_id);
   }
 }

@@ -1,9 +1,8 @@
-import { AirtableError } from '../../airtable/airtableError';
+import { AirtableError, isUnreachable } from '../../airtable/airtableError';
 import type { ProfileApi } from '../../airtable/profileApi';
 import type { AirtableRecord } from '../../airtable/schemas';
-import type { SqlDatabase } from '../../platform/db/sqlite';
-import { reindex, unindex } from '../searchIndex';
-import { isTempId, withoutEmpty, type Edit, type Outbox } from './outbox';
+import type { RecordsRepository } from '../recordsRepository';
+import { isTempId, type Edit, type Outbox } from './outbox';
 
 export interface ReplayResult {
   sent: number;
@@ -15,7 +14,11 @@ export interface ReplayResult {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(normalise(a)) === JSON.stringify(normalise(b));
 const normalise = (v: unknown) => (v === undefined || v === null || v === '' || v === false || (Array.isArray(v) && v.length === 0) ? null : v);
-const unreachable = (e: unknown) => e instanceof AirtableError && (e.kind === 'network' || e.kind === 'timeout' || e.kind === 'server' || e.kind === 'rate-limited' || e.kind === 'cancelled');
+/**
+ * Stop for now and keep the edit: Airtable is unreachable, paused this base, the send was
+ * cancelled (quitting), or a write may or may not have landed (checked on the next replay).
+ */
+const waitForNextReplay = (e: unknown) => isUnreachable(e) || (e instanceof AirtableError && (e.kind === 'rate-limited' || e.kind === 'cancelled' || e.kind === 'outcome-unknown'));
 
 /**
  * Sends the outbox to Airtable in order, through the scheduler. Creates carry an idempotency
@@ -27,7 +30,7 @@ const unreachable = (e: unknown) => e instanceof AirtableError && (e.kind === 'n
 export class OutboxReplay {
   constructor(
     private readonly outbox: Outbox,
-    private readonly cache: SqlDatabase,
+    private readonly records: RecordsRepository,
     private readonly api: ProfileApi,
     private readonly now: () => number,
   ) {}
@@ -65,7 +68,7 @@ export class OutboxReplay {
         else if (current.kind === 'update') await this.update(current, result);
         else await this.delete(current, result);
       } catch (error) {
-        if (unreachable(error) || (error instanceof AirtableError && error.kind === 'outcome-unknown')) {
+        if (waitForNextReplay(error)) {
           result.offline = true;
           return result;
         }
@@ -111,13 +114,10 @@ export class OutboxReplay {
         this.outbox.db.prepare('UPDATE edits SET record_id = ? WHERE record_id = ?').run(record.id, edit.recordId);
       })
       .immediate();
-    this.cache
-      .transaction(() => {
-        unindex(this.cache, edit.recordId);
-        this.cache.prepare('DELETE FROM records WHERE id = ?').run(edit.recordId);
-        this.saveFromServer(edit.tableId, record);
-      })
-      .immediate();
+    this.records.transaction(() => {
+      this.records.remove(edit.recordId);
+      this.records.saveSent(edit.tableId, record, this.now());
+    });
     this.outbox.applyToCache(record.id);
   }
 
@@ -151,10 +151,10 @@ export class OutboxReplay {
     if (conflicted > 0) {
       this.finish(edit.seq, 'conflict', `${conflicted} field(s) were also changed on Airtable.`);
       // The cache shows Airtable's values until the person chooses.
-      this.cache.transaction(() => this.saveFromServer(edit.tableId, server)).immediate();
+      this.records.saveSent(edit.tableId, server, this.now());
     } else {
       this.finish(edit.seq, 'done', null);
-      this.cache.transaction(() => this.saveFromServer(edit.tableId, server)).immediate();
+      this.records.saveSent(edit.tableId, server, this.now());
       result.sent++;
     }
     this.outbox.applyToCache(edit.recordId);
@@ -164,10 +164,7 @@ export class OutboxReplay {
     const [outcome] = await this.api.records.delete(edit.baseId, edit.tableId, [edit.recordId], { priority: 'background' });
     if (outcome && !outcome.ok && outcome.error.kind !== 'not-found') throw outcome.error;
     this.finish(edit.seq, 'done', null);
-    this.cache.transaction(() => {
-      unindex(this.cache, edit.recordId);
-      this.cache.prepare('DELETE FROM records WHERE id = ?').run(edit.recordId);
-    }).immediate();
+    this.records.remove(edit.recordId);
     result.sent++;
   }
 
@@ -176,17 +173,6 @@ export class OutboxReplay {
     if (!isTempId(edit.recordId) || edit.kind === 'create') return edit;
     const mapped = this.outbox.db.prepare('SELECT real_id FROM id_map WHERE temp_id = ?').get(edit.recordId) as { real_id: string } | undefined;
     return mapped ? { ...edit, recordId: mapped.real_id } : undefined;
-  }
-
-  private saveFromServer(tableId: string, record: AirtableRecord): void {
-    const cells = withoutEmpty(record.fields);
-    this.cache
-      .prepare(
-        `INSERT INTO records (id, table_id, cells, created_time, last_seen, pending) VALUES (?, ?, ?, ?, ?, 0)
-         ON CONFLICT(id) DO UPDATE SET cells = excluded.cells, last_seen = excluded.last_seen, pending = 0`,
-      )
-      .run(record.id, tableId, JSON.stringify(cells), record.createdTime, this.now());
-    reindex(this.cache, record.id);
   }
 
   private finish(seq: number, status: 'done' | 'rejected' | 'conflict', error: string | null): void {

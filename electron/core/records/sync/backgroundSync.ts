@@ -1,5 +1,6 @@
-import type { ProfileCaches } from '../../workspace/profileCaches';
 import type { Clock, Logger } from '../../ports';
+import type { OutboxService } from '../outbox/outboxService';
+import type { SyncCoordinator } from './syncCoordinator';
 
 export interface BackgroundSyncOptions {
   /** How often the loop looks for bases whose turn has come. */
@@ -29,7 +30,15 @@ export class BackgroundSync {
   private stopped = false;
 
   constructor(
-    private readonly deps: { caches: ProfileCaches; connectedProfiles(): string[]; clock: Clock; logger: Logger },
+    private readonly deps: {
+      sync: SyncCoordinator;
+      outbox: OutboxService;
+      /** Connected profiles that have a cache on disk (never opens one for a profile that never synced). */
+      profilesWithCache(): string[];
+      isOpen(profileId: string): boolean;
+      clock: Clock;
+      logger: Logger;
+    },
     options: Partial<BackgroundSyncOptions> = {},
   ) {
     this.options = { ...defaults, ...options };
@@ -49,26 +58,26 @@ export class BackgroundSync {
 
   /** One pass over every synced base of every connected profile. */
   async tick(): Promise<void> {
-    const { caches, clock } = this.deps;
-    for (const profileId of this.deps.connectedProfiles()) {
-      if (this.stopped || !caches.exists(profileId)) continue;
-      const p = caches.get(profileId);
+    const { sync, outbox, clock } = this.deps;
+    for (const profileId of this.deps.profilesWithCache()) {
+      if (this.stopped) return;
       // Edits made offline go out as soon as Airtable answers again.
-      if (p.outbox.list().some((e) => e.status === 'pending')) await caches.flush(profileId).catch(() => undefined);
-      for (const baseId of caches.syncedBases(profileId)) {
+      if (outbox.hasWaiting(profileId)) await outbox.flush(profileId).catch(() => undefined);
+      for (const baseId of sync.syncedBases(profileId)) {
         const key = `${profileId}:${baseId}`;
         if (this.stopped) return;
-        if (clock.now() < (this.nextAt.get(key) ?? 0) || caches.isSyncing(profileId, baseId)) continue;
-        if (p.budget.backgroundInterval(baseId, this.lastCost.get(key) ?? 1) === null) {
+        if (clock.now() < (this.nextAt.get(key) ?? 0) || sync.isSyncing(profileId, baseId)) continue;
+        if (sync.budget(profileId, baseId).nextRunIn(this.lastCost.get(key) ?? 1) === null) {
           this.nextAt.set(key, clock.now() + SPENT_RECHECK_MS);
           continue;
         }
-        const before = p.budget.used(baseId);
-        await caches.sync(profileId, baseId, 'background');
-        if (!caches.isOpen(profileId)) break; // deleted or closed meanwhile
-        const cost = Math.max(1, p.budget.used(baseId) - before);
+        const before = sync.budget(profileId, baseId).used;
+        await sync.sync(profileId, baseId, 'background');
+        if (!this.deps.isOpen(profileId)) break; // deleted or closed meanwhile
+        const after = sync.budget(profileId, baseId);
+        const cost = Math.max(1, after.used - before);
         this.lastCost.set(key, cost);
-        this.nextAt.set(key, clock.now() + (p.budget.backgroundInterval(baseId, cost) ?? SPENT_RECHECK_MS));
+        this.nextAt.set(key, clock.now() + (after.nextRunIn(cost) ?? SPENT_RECHECK_MS));
       }
     }
   }

@@ -1,5 +1,7 @@
 import type { ProfileApi } from '../../airtable/profileApi';
-import type { CacheStore } from '../cache/cacheStore';
+import type { SchemaRepository } from '../cache/schemaRepository';
+import type { RecordsRepository } from '../recordsRepository';
+import type { SyncStateRepository } from './syncState';
 import type { Clock } from '../../ports';
 
 export interface SyncProgress {
@@ -27,54 +29,47 @@ export interface SyncResult {
  */
 export class BaseSync {
   constructor(
-    private readonly api: ProfileApi,
-    private readonly store: CacheStore,
-    private readonly clock: Clock,
+    private readonly deps: { api: ProfileApi; schema: SchemaRepository; records: RecordsRepository; state: SyncStateRepository; clock: Clock },
   ) {}
 
   async run(baseId: string, options: { signal?: AbortSignal; onProgress?: (p: SyncProgress) => void } = {}): Promise<SyncResult> {
     const { signal, onProgress } = options;
     const call = { priority: 'background' as const, ...(signal ? { signal } : {}) };
     onProgress?.({ baseId, phase: 'schema', tablesTotal: 0, tablesDone: 0, records: 0, secondsLeft: null });
-    const tables = await this.api.meta.baseSchema(baseId, call);
-    this.store.saveSchema(baseId, tables);
-    const expected = this.expectedRecords(tables.map((t) => t.id));
-    const started = this.clock.monotonic();
+    const { api, schema, records: repository, state, clock } = this.deps;
+    const tables = await api.meta.baseSchema(baseId, call);
+    schema.saveSchema(baseId, tables);
+    const expected = state.recordsCounted(tables.map((t) => t.id));
+    const started = clock.monotonic();
     let records = 0;
     let tablesDone = 0;
     let deleted = 0;
     const report = (phase: SyncProgress['phase']) => {
-      const elapsed = (this.clock.monotonic() - started) / 1000;
+      const elapsed = (clock.monotonic() - started) / 1000;
       const secondsLeft = expected > 0 && records > 0 ? Math.max(0, (elapsed / records) * Math.max(0, expected - records)) : null;
       onProgress?.({ baseId, phase, tablesTotal: tables.length, tablesDone, records, secondsLeft });
     };
     report('records');
     await Promise.all(
       tables.map(async (table) => {
-        const passStarted = this.clock.now();
-        this.store.beginFullSync(baseId, table.id, passStarted);
+        const passStarted = clock.now();
+        state.beginFullSync(baseId, table.id, passStarted);
         try {
-          for await (const page of this.api.records.pages(baseId, table.id, { pageSize: 100 }, call)) {
-            this.store.saveRecords(table.id, page, this.clock.now());
+          for await (const page of api.records.pages(baseId, table.id, { pageSize: 100 }, call)) {
+            repository.upsertFromAirtable(table.id, page, clock.now());
             records += page.length;
             report('records');
           }
         } catch (error) {
-          this.store.failSync(table.id, error instanceof Error ? error.message : 'sync failed');
+          state.failSync(table.id, error instanceof Error ? error.message : 'sync failed');
           throw error;
         }
-        deleted += this.store.finishFullSync(table.id, passStarted, this.clock.now());
+        deleted += state.finishFullSync(table.id, passStarted, clock.now());
         tablesDone++;
         report('records');
       }),
     );
     report('done');
     return { tables: tables.length, records, deleted };
-  }
-
-  private expectedRecords(tableIds: string[]): number {
-    if (tableIds.length === 0) return 0;
-    const row = this.store.db.prepare(`SELECT SUM(records) AS n FROM sync_state WHERE table_id IN (SELECT value FROM json_each(?))`).get(JSON.stringify(tableIds)) as { n: number | null };
-    return row.n ?? 0;
   }
 }

@@ -31,7 +31,7 @@ function msLeftInMonth(ms: number): number {
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) - ms;
 }
 
-/** Counts every call sent for a base this month and turns a plan into a background schedule. */
+/** The one writer of `call_log` and `call_plans`: counts every call sent for a base this month and turns a plan into a background schedule. */
 export class CallBudget {
   constructor(
     private readonly db: SqlDatabase,
@@ -49,12 +49,12 @@ export class CallBudget {
   }
 
   plan(baseId: string): CallPlan {
-    const row = this.db.prepare('SELECT call_plan FROM bases WHERE id = ?').get(baseId) as { call_plan: CallPlan } | undefined;
-    return row?.call_plan ?? 'unknown';
+    const row = this.db.prepare('SELECT plan FROM call_plans WHERE base_id = ?').get(baseId) as { plan: CallPlan } | undefined;
+    return row?.plan ?? 'unknown';
   }
 
   setPlan(baseId: string, plan: CallPlan): void {
-    this.db.transaction(() => this.db.prepare('UPDATE bases SET call_plan = ? WHERE id = ?').run(plan, baseId)).immediate();
+    this.db.transaction(() => this.db.prepare('INSERT INTO call_plans (base_id, plan) VALUES (?, ?) ON CONFLICT(base_id) DO UPDATE SET plan = excluded.plan').run(baseId, plan)).immediate();
   }
 
   /** All calls this month for the base (both priorities). */

@@ -1,0 +1,71 @@
+import type { ProfileApi } from '../airtable/profileApi';
+import type { SqlDatabase } from '../platform/db/sqlite';
+import type { Clock, Fetch } from '../ports';
+import { AttachmentCache } from './attachments/attachmentCache';
+import { RecordQueries } from './cache/recordQuery';
+import { SchemaRepository } from './cache/schemaRepository';
+import { Outbox } from './outbox/outbox';
+import { OutboxActions } from './outbox/outboxActions';
+import { OutboxReplay } from './outbox/outboxReplay';
+import { RecordsRepository } from './recordsRepository';
+import { BaseSync } from './sync/baseSync';
+import { CallBudget } from './sync/callBudget';
+import { SyncStateRepository } from './sync/syncState';
+import { WebhookSync } from './sync/webhookSync';
+import { WindowSync } from './sync/windowSync';
+
+/**
+ * The records slice of one profile, built over its two databases: the cache (everything that can
+ * be fetched again) and the outbox (what cannot). Each table has one writer here: the records
+ * repository (`records` and its index), the schema repository, the sync state, the call budget,
+ * the attachment cache and the outbox; readers get the read-only queries.
+ */
+export interface ProfileRecords {
+  readonly profileId: string;
+  readonly api: ProfileApi;
+  /** The cache database, for the slice's own small settings (`cache/cacheSettings`). */
+  readonly cacheDb: SqlDatabase;
+  readonly records: RecordsRepository;
+  readonly schema: SchemaRepository;
+  readonly queries: RecordQueries;
+  readonly state: SyncStateRepository;
+  readonly budget: CallBudget;
+  readonly outbox: Outbox;
+  readonly outboxActions: OutboxActions;
+  readonly replay: OutboxReplay;
+  readonly baseSync: BaseSync;
+  readonly webhooks: WebhookSync;
+  readonly windows: WindowSync;
+  readonly attachments: AttachmentCache;
+}
+
+/** A profile's records slice, looked up by profile id (the workspace opens it on first use). */
+export type RecordsOf = (profileId: string) => ProfileRecords;
+
+export function createProfileRecords(deps: { profileId: string; cacheDb: SqlDatabase; outboxDb: SqlDatabase; folder: string; api: ProfileApi; fetch: Fetch; clock: Clock }): ProfileRecords {
+  const { cacheDb, api, clock } = deps;
+  const now = () => clock.now();
+  const records = new RecordsRepository(cacheDb);
+  const schema = new SchemaRepository(cacheDb, records);
+  const state = new SyncStateRepository(cacheDb, records);
+  const outbox = new Outbox(deps.outboxDb, records, now);
+  // Edits written before a crash but not yet shown in the cache are shown again.
+  outbox.reapplyAll();
+  return {
+    profileId: deps.profileId,
+    api,
+    cacheDb,
+    records,
+    schema,
+    queries: new RecordQueries(cacheDb, schema, (name, expression) => records.ensureSortIndex(name, expression)),
+    state,
+    budget: new CallBudget(cacheDb, now),
+    outbox,
+    outboxActions: new OutboxActions(outbox, records),
+    replay: new OutboxReplay(outbox, records, api, now),
+    baseSync: new BaseSync({ api, schema, records, state, clock }),
+    webhooks: new WebhookSync({ api, schema, records, state, clock }),
+    windows: new WindowSync({ api, records, state, clock }),
+    attachments: new AttachmentCache(cacheDb, deps.folder, deps.fetch, api, now),
+  };
+}
