@@ -94,7 +94,8 @@ export interface CoreServices extends Core {
  * the in-core event bus (a profile changed, is being deleted, lost its grant).
  */
 export function createCore(ports: CorePorts): CoreServices {
-  const { clock, logger, emit } = ports;
+  const { clock, logger } = ports;
+  const emit: CorePorts['emit'] = (event, payload) => ports.emit(event, payload);
   const events = new CoreEvents();
   const db = ports.openDatabase(path.join(ports.env.dataFolder, 'vault.sqlite'));
   configure(db, { durable: true });
