@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { EVENT_CHANNEL, METHOD_CHANNEL, eventNames, events, methodNames, methods } from '../../shared/ipc/contract';
+import { appEvents, appMethods } from '../../shared/ipc/contract/app';
+import { attachmentsMethods } from '../../shared/ipc/contract/attachments';
+import { outboxEvents, outboxMethods } from '../../shared/ipc/contract/outbox';
+import { profilesEvents, profilesMethods } from '../../shared/ipc/contract/profiles';
+import { recordsMethods } from '../../shared/ipc/contract/records';
+import { schemaMethods } from '../../shared/ipc/contract/schema';
+import { syncEvents, syncMethods } from '../../shared/ipc/contract/sync';
 
 import { createBridge } from '../../electron/preload/bridge';
 import { FakeIpcMain, FakeIpcRenderer, frame } from '../helpers/fakeIpc';
@@ -12,6 +19,13 @@ describe('the IPC contract', () => {
     for (const channel of channels) expect(channel).toMatch(METHOD_CHANNEL);
     for (const name of eventNames) expect(events[name].channel).toMatch(EVENT_CHANNEL);
     expect(new Set(channels).size).toBe(channels.length);
+  });
+
+  it('defines each method and event in exactly one domain file (a name repeated in two would silently replace the other)', () => {
+    const domainMethods = [appMethods, profilesMethods, syncMethods, schemaMethods, recordsMethods, outboxMethods, attachmentsMethods].flatMap((m) => Object.keys(m));
+    const domainEvents = [appEvents, profilesEvents, syncEvents, outboxEvents].flatMap((e) => Object.keys(e));
+    expect(domainMethods.sort()).toEqual([...methodNames].sort());
+    expect(domainEvents.sort()).toEqual([...eventNames].sort());
   });
 
   it('gives every method a handler in the handler table', () => {
