@@ -51,6 +51,3 @@ const computed = new Set<string>(computedFieldTypes);
 export function isComputedFieldType(type: string): boolean {
   return computed.has(type);
 }
-
-/** Types whose value is text that full-text search and `contains` filters look into. */
-export const textLikeFieldTypes = new Set<string>(['singleLineText', 'email', 'url', 'phoneNumber', 'multilineText', 'richText']);

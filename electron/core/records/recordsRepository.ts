@@ -2,6 +2,7 @@ import type { SqlDatabase, SqlStatement } from '../platform/db/sqlite';
 import type { AirtableRecord } from '../airtable/schemas';
 import { PendingState } from './pendingState';
 import { recordText } from './recordText';
+import { withoutEmpty } from '../../../shared/domain/cells';
 
 export type Cells = Record<string, unknown>;
 
@@ -24,11 +25,6 @@ interface Row {
 }
 
 const toStored = (row: Row): StoredRecord => ({ seq: row.seq, id: row.id, tableId: row.table_id, cells: JSON.parse(row.cells) as Cells, createdTime: row.created_time, pending: row.pending });
-
-/** Airtable omits empty values (`""`, `[]`, `false`, null); the cache stores cells the same way. */
-export function withoutEmpty(cells: Cells): Cells {
-  return Object.fromEntries(Object.entries(cells).filter(([, v]) => !(v === null || v === undefined || v === '' || v === false || (Array.isArray(v) && v.length === 0))));
-}
 
 /**
  * The one writer of a profile's `records` table and its full-text index. Every change to a

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { SqlDatabase } from '../../platform/db/sqlite';
 import { AppError } from '../../platform/errors';
 import { PendingState } from '../pendingState';
-import { withoutEmpty, type Cells, type RecordsRepository } from '../recordsRepository';
+import type { Cells, RecordsRepository } from '../recordsRepository';
+import { withoutEmpty } from '../../../../shared/domain/cells';
 
 export type EditKind = 'create' | 'update' | 'delete';
 export type EditStatus = 'pending' | 'sending' | 'done' | 'rejected' | 'conflict';

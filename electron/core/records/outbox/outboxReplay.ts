@@ -3,6 +3,7 @@ import type { ProfileApi } from '../../airtable/profileApi';
 import type { AirtableRecord } from '../../airtable/schemas';
 import type { RecordsRepository } from '../recordsRepository';
 import { isTempId, type Edit, type Outbox } from './outbox';
+import { isEmptyCell } from '../../../../shared/domain/cells';
 
 export interface ReplayResult {
   sent: number;
@@ -13,7 +14,7 @@ export interface ReplayResult {
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(normalise(a)) === JSON.stringify(normalise(b));
-const normalise = (v: unknown) => (v === undefined || v === null || v === '' || v === false || (Array.isArray(v) && v.length === 0) ? null : v);
+const normalise = (v: unknown) => (isEmptyCell(v) ? null : v);
 /**
  * Stop for now and keep the edit: Airtable is unreachable, paused this base, the send was
  * cancelled (quitting), or a write may or may not have landed (checked on the next replay).
