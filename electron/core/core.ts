@@ -1,22 +1,22 @@
 import path from 'node:path';
-import { AirtableClient } from './airtable/client';
-import { createProfileApi } from './airtable/profileApi';
-import { RequestScheduler } from './airtable/scheduler/scheduler';
-import type { SchedulerOptions } from './airtable/scheduler/types';
-import { staticTokens } from './airtable/tokenProvider';
-import { createAppHandlers } from './app/appHandlers';
-import { OAuthSettingsStore, defaultOAuthSettings, type OAuthSettings } from './auth/oauthSettings';
-import { TokenEndpoint } from './auth/tokenEndpoint';
+import { AirtableClient } from './airtable';
+import { createProfileApi } from './airtable';
+import { RequestScheduler } from './airtable';
+import type { SchedulerOptions } from './airtable';
+import { staticTokens } from './airtable';
+import { createAppHandlers } from './app';
+import { OAuthSettingsStore, defaultOAuthSettings, type OAuthSettings } from './auth';
+import { TokenEndpoint } from './auth';
 import type { Handlers } from './platform/ipc/handlers';
 import { configure, type OpenDatabase, type SqlDatabase } from './platform/db/sqlite';
 import { migrate } from './platform/db/migrate';
 import { CoreEvents } from './platform/events';
 import type { AppEnvironment, BrowserOpener, Clock, Fetch, Logger, SecretStore } from './ports';
-import { ConnectService } from './profiles/connectService';
-import { createProfileHandlers } from './profiles/profileHandlers';
-import { ProfileRepository } from './profiles/profileRepository';
-import { ProfileService } from './profiles/profileService';
-import { vaultMigrations } from './profiles/vaultMigrations';
+import { ConnectService } from './profiles';
+import { createProfileHandlers } from './profiles';
+import { ProfileRepository } from './profiles';
+import { ProfileService } from './profiles';
+import { vaultMigrations } from './profiles';
 import {
   BackgroundSync,
   Connectivity,
@@ -31,11 +31,11 @@ import {
   createSyncHandlers,
   type BackgroundSyncOptions,
 } from './records';
-import { ChunkedSecretStore } from './tokens/chunkedSecrets';
-import { Lease } from './tokens/lease';
-import { TokenManager, grantStoppedError, type TokenManagerOptions } from './tokens/tokenManager';
-import { TokenVault } from './tokens/tokenVault';
-import { Workspaces } from './workspace/workspaces';
+import { ChunkedSecretStore } from './tokens';
+import { Lease } from './tokens';
+import { TokenManager, grantStoppedError, type TokenManagerOptions } from './tokens';
+import { TokenVault } from './tokens';
+import { Workspaces } from './workspace';
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
 
 /** The ports core needs from whoever hosts it (Electron's main process, the CLI, or a test), and its options. */

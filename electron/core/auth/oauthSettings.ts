@@ -1,6 +1,6 @@
 import type { SqlDatabase } from '../platform/db/sqlite';
 import type { SecretStore } from '../ports';
-import { DEFAULT_CAPABILITIES, scopesFor } from '../airtable/scopes';
+import { DEFAULT_CAPABILITIES, scopesFor } from '../airtable';
 import type { OAuthSettingsInput, OAuthSettingsView } from '../../../shared/domain/oauthSettings';
 
 export const CUSTOM_PROTOCOL_REDIRECT = 'airvault://oauth/callback';

@@ -1,6 +1,6 @@
 import * as oauth from 'oauth4webapi';
 import type { Fetch } from '../ports';
-import { NOT_SENT_CODES, networkErrorCode } from '../airtable/networkErrors';
+import { NOT_SENT_CODES, networkErrorCode } from '../airtable';
 import type { OAuthSettings } from './oauthSettings';
 
 /** A token endpoint answer reduced to what the vault needs. Tokens stay in main. */

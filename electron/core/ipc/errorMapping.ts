@@ -1,8 +1,8 @@
-import { AirtableError } from '../airtable/airtableError';
+import { AirtableError } from '../airtable';
 import { AppError } from '../platform/errors';
 import { SecureStorageUnavailableError } from '../ports';
 import { FutureDatabaseError } from '../platform/db/migrate';
-import { PortInUseError } from '../auth/loopbackReceiver';
+import { PortInUseError } from '../auth';
 import type { ErrorCode } from '../../../shared/ipc/result';
 
 /** Turns the typed errors of core into the closed list of IPC error codes, keeping their messages. */

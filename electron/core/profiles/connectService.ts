@@ -3,10 +3,10 @@ import { AppError } from '../platform/errors';
 import type { CoreEvents } from '../platform/events';
 import type { BrowserOpener, Clock, Logger } from '../ports';
 import type { ProfileRecord, ProfileRepository } from './profileRepository';
-import type { NewGrant } from '../tokens/tokenManager';
-import { LoopbackReceiver } from '../auth/loopbackReceiver';
-import { redirectUriOf, type OAuthSettingsStore } from '../auth/oauthSettings';
-import { TokenExchangeError, type TokenEndpoint } from '../auth/tokenEndpoint';
+import type { NewGrant } from '../tokens';
+import { LoopbackReceiver } from '../auth';
+import { redirectUriOf, type OAuthSettingsStore } from '../auth';
+import { TokenExchangeError, type TokenEndpoint } from '../auth';
 
 export interface Identity {
   id: string;

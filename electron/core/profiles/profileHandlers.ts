@@ -1,5 +1,5 @@
 import type { Handlers } from '../platform/ipc/handlers';
-import type { OAuthSettingsStore } from '../auth/oauthSettings';
+import type { OAuthSettingsStore } from '../auth';
 import type { ConnectService } from './connectService';
 import type { ProfileService } from './profileService';
 

@@ -3,7 +3,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../platform/errors';
 import type { CoreEvents } from '../platform/events';
-import type { TokenLedgerReader } from '../tokens/tokenLedger';
+import type { TokenLedgerReader } from '../tokens';
 import type { ProfileRecord, ProfileRepository } from './profileRepository';
 import { PROFILE_COLORS, ProfileName, type ProfileColor, type ProfileView } from '../../../shared/domain/profile';
 

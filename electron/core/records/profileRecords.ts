@@ -1,4 +1,4 @@
-import type { ProfileApi } from '../airtable/profileApi';
+import type { ProfileApi } from '../airtable';
 import type { SqlDatabase } from '../platform/db/sqlite';
 import type { Clock, Fetch } from '../ports';
 import { AttachmentCache } from './attachments/attachmentCache';

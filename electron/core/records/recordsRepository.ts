@@ -1,5 +1,5 @@
 import type { SqlDatabase, SqlStatement } from '../platform/db/sqlite';
-import type { AirtableRecord } from '../airtable/schemas';
+import type { AirtableRecord } from '../airtable';
 import { PendingState } from './pendingState';
 import { recordText } from './recordText';
 import { withoutEmpty } from '../../../shared/domain/cells';

@@ -1,6 +1,6 @@
-import { AirtableError } from '../airtable/airtableError';
-import type { TokenProvider } from '../airtable/tokenProvider';
-import type { TokenEndpoint, TokenGrant } from '../auth/tokenEndpoint';
+import { AirtableError } from '../airtable';
+import type { TokenProvider } from '../airtable';
+import type { TokenEndpoint, TokenGrant } from '../auth';
 import type { CoreEvents } from '../platform/events';
 import type { SqlDatabase } from '../platform/db/sqlite';
 import type { Clock, Logger } from '../ports';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { AirtableClient } from '../airtable/client';
-import { createProfileApi } from '../airtable/profileApi';
+import type { AirtableClient } from '../airtable';
+import { createProfileApi } from '../airtable';
 import { configure, type OpenDatabase, type SqlDatabase } from '../platform/db/sqlite';
 import { migrate } from '../platform/db/migrate';
 import type { Clock, Fetch, Logger } from '../ports';

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import { AppError } from '../../platform/errors';
 import type { Fetch } from '../../ports';
-import type { ProfileApi } from '../../airtable/profileApi';
+import type { ProfileApi } from '../../airtable';
 import type { SqlDatabase } from '../../platform/db/sqlite';
 import { readSetting, writeSetting } from '../cache/cacheSettings';
 

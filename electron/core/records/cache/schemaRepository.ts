@@ -1,5 +1,5 @@
 import type { SqlDatabase } from '../../platform/db/sqlite';
-import type { BaseSummary, TableModel } from '../../airtable/schemas';
+import type { BaseSummary, TableModel } from '../../airtable';
 import type { RecordsRepository } from '../recordsRepository';
 
 export interface CachedField {

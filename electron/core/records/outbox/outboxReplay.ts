@@ -1,6 +1,6 @@
-import { AirtableError, isUnreachable } from '../../airtable/airtableError';
-import type { ProfileApi } from '../../airtable/profileApi';
-import type { AirtableRecord } from '../../airtable/schemas';
+import { AirtableError, isUnreachable } from '../../airtable';
+import type { ProfileApi } from '../../airtable';
+import type { AirtableRecord } from '../../airtable';
 import type { RecordsRepository } from '../recordsRepository';
 import { isTempId, type Edit, type Outbox } from './outbox';
 import { isEmptyCell } from '../../../../shared/domain/cells';

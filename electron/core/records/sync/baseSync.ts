@@ -1,4 +1,4 @@
-import type { ProfileApi } from '../../airtable/profileApi';
+import type { ProfileApi } from '../../airtable';
 import type { SchemaRepository } from '../cache/schemaRepository';
 import type { RecordsRepository } from '../recordsRepository';
 import type { SyncStateRepository } from './syncState';

@@ -1,5 +1,5 @@
 import type { SqlDatabase } from '../../platform/db/sqlite';
-import type { Priority } from '../../airtable/scheduler/types';
+import type { Priority } from '../../airtable';
 import type { CallBudgetView, CallPlan } from '../../../../shared/domain/cache';
 
 /**

@@ -1,6 +1,6 @@
-import { isUnreachable } from '../../airtable/airtableError';
-import type { RequestScheduler } from '../../airtable/scheduler/scheduler';
-import type { Priority } from '../../airtable/scheduler/types';
+import { isUnreachable } from '../../airtable';
+import type { RequestScheduler } from '../../airtable';
+import type { Priority } from '../../airtable';
 import { AppError } from '../../platform/errors';
 import type { Clock, Logger } from '../../ports';
 import { readSetting, writeSetting } from '../cache/cacheSettings';

@@ -1,5 +1,5 @@
-import { AirtableError } from '../../airtable/airtableError';
-import type { ProfileApi } from '../../airtable/profileApi';
+import { AirtableError } from '../../airtable';
+import type { ProfileApi } from '../../airtable';
 import type { CachedField, SchemaRepository } from '../cache/schemaRepository';
 import type { Cells, RecordsRepository } from '../recordsRepository';
 import type { SyncStateRepository } from './syncState';

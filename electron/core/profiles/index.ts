@@ -1,0 +1,6 @@
+/** Profiles and connecting them to Airtable. */
+export { ProfileService } from './profileService';
+export { ProfileRepository } from './profileRepository';
+export { ConnectService } from './connectService';
+export { createProfileHandlers } from './profileHandlers';
+export { vaultMigrations } from './vaultMigrations';

@@ -1,0 +1,2 @@
+/** Each profile's working files, opened on first use. */
+export { Workspaces } from './workspaces';
