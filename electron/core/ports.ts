@@ -3,7 +3,6 @@
  * driver or the network. `electron/main/bootstrap.ts`, the command line and the test host
  * provide the real ones; tests provide fakes or the real thing under plain Node.
  */
-import type { OpenDatabase } from './platform/db/sqlite';
 
 export interface Logger {
   debug(message: string, fields?: Record<string, unknown>): void;
@@ -54,8 +53,6 @@ export interface BrowserOpener {
 }
 
 export type Fetch = typeof globalThis.fetch;
-
-export type { OpenDatabase };
 
 export const systemClock: Clock = {
   now: () => Date.now(),

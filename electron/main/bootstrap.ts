@@ -17,7 +17,6 @@ import { menuTemplate } from './menu';
 import { loadWindowState, trackWindowState } from './windowState';
 import type { OpenTarget } from './deepLinks';
 
-export { KEYCHAIN_SERVICE } from './adapters/keychainService';
 import { KEYCHAIN_SERVICE } from './adapters/keychainService';
 
 export interface Running {

@@ -43,9 +43,6 @@ export const writableFieldTypes = [
   'barcode',
 ] as const;
 
-export type ComputedFieldType = (typeof computedFieldTypes)[number];
-export type WritableFieldType = (typeof writableFieldTypes)[number];
-export type KnownFieldType = ComputedFieldType | WritableFieldType;
 
 const computed = new Set<string>(computedFieldTypes);
 export function isComputedFieldType(type: string): boolean {

@@ -3,4 +3,4 @@
  * without bundling zod (whose eval probe would trip the renderer's CSP).
  */
 export const PROFILE_COLORS = ['blue', 'cyan', 'teal', 'green', 'yellow', 'orange', 'red', 'pink', 'purple', 'gray'] as const;
-export type ProfileColorName = (typeof PROFILE_COLORS)[number];
+

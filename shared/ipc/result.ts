@@ -38,11 +38,3 @@ export function ok<T>(value: T): Result<T> {
 export function fail(code: ErrorCode, message: string): Result<never> {
   return { ok: false, error: { code, message } };
 }
-
-/** Schema of the envelope for one output schema, used by transports that must re-check what arrives. */
-export function resultSchema<T extends z.ZodType>(value: T) {
-  return z.union([
-    z.object({ ok: z.literal(true), value }).strict(),
-    z.object({ ok: z.literal(false), error: IpcError }).strict(),
-  ]);
-}

@@ -7,13 +7,6 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const writable = new Set<string>(writableFieldTypes);
 const PRIMARY_TYPES = new Set(['singleLineText', 'multilineText', 'email', 'url', 'phoneNumber', 'number', 'currency', 'percent', 'date', 'dateTime', 'barcode', 'autoNumber', 'duration']);
 
-export interface FieldInput {
-  name: string;
-  type: string;
-  description?: string;
-  options?: Record<string, unknown>;
-}
-
 function checkName(name: unknown, existing: string[], kind: 'table' | 'field'): string {
   if (typeof name !== 'string' || name.trim() === '') throw errors.invalidRequest(`A ${kind} needs a non-empty name`);
   if (existing.some((n) => n.toLowerCase() === name.trim().toLowerCase())) throw errors.duplicateName(kind, name);

@@ -172,4 +172,3 @@ export function functionSpec(name: string): FunctionSpec | undefined {
   return FUNCTIONS[name];
 }
 
-export const supportedFunctions = Object.keys(FUNCTIONS).sort();

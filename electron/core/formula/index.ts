@@ -4,11 +4,10 @@ import { evaluate, type FormulaRecord } from './evaluate';
 import { parseFormula, type FieldResolver } from './parser';
 
 export { FormulaSyntaxError, FormulaErrorValue, type FormulaValue } from './ast';
-export { cellToFormulaValue, type LinkNameLookup } from './cellValues';
-export { formulaCompare, isTruthy, toText } from './coerce';
+export { cellToFormulaValue } from './cellValues';
+export { toText } from './coerce';
 export type { FormulaRecord } from './evaluate';
 export type { FieldResolver } from './parser';
-export { supportedFunctions } from './functions';
 
 /**
  * A formula parsed once against a table's fields and evaluated against many records. This is

@@ -4,8 +4,7 @@
  */
 export { openCache } from './cache/cacheDb';
 export { outboxMigrations } from './outbox/outboxMigrations';
-export { cacheMigrations } from './cache/cacheMigrations';
-export { createProfileRecords, type ProfileRecords, type RecordsOf } from './profileRecords';
+export { createProfileRecords, type ProfileRecords } from './profileRecords';
 export { Connectivity } from './connectivity';
 export { OutboxService } from './outbox/outboxService';
 export { SyncCoordinator } from './sync/syncCoordinator';

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { createCore, type CoreServices } from '../../core/core';
+import { createCore, type CorePorts, type CoreServices } from '../../core/core';
 import { silentLogger, systemClock, type Logger } from '../../core/ports';
 import type { SecretStore } from '../../core/ports';
-import type { OAuthSettings } from '../../core/auth/oauthSettings';
 import { KeytarSecretStore } from '../../main/adapters/keytarSecretStore';
 import { openSqliteDatabase } from '../../main/adapters/sqlite';
 import { KEYCHAIN_SERVICE } from '../../main/adapters/keychainService';
@@ -31,7 +30,7 @@ export function defaultDataDir(): string {
 
 /** The same core the app runs, with Node adapters: SQLite, the OS keychain, fetch. */
 export function createCliCore(env: CliEnvironment): CoreServices {
-  const oauthDefaults: Partial<OAuthSettings> = {
+  const oauthDefaults: CorePorts['oauthDefaults'] = {
     ...(env.apiUrl ? { apiUrl: env.apiUrl } : {}),
     ...(env.authorizeUrl ? { authorizeUrl: env.authorizeUrl } : {}),
     ...(env.tokenUrl ? { tokenUrl: env.tokenUrl } : {}),

@@ -23,4 +23,4 @@ export function createEventEmitter(targets: () => readonly EventTarget[], logger
     }
   };
 }
-export type EmitEvent = ReturnType<typeof createEventEmitter>;
+
