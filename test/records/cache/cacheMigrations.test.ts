@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { cacheMigrations } from '../../../electron/core/records/cache/cacheMigrations';
+import { columns, databaseAt, stepTo, tables } from '../../helpers/migrations';
+
+const BASE = 'appAAAAAAAAAAAAAA';
+const TABLE = 'tblAAAAAAAAAAAAAA';
+
+describe('cache migrations, step by step', () => {
+  it('001 creates the schema, records and the search index', () => {
+    const db = databaseAt(cacheMigrations, 1);
+    for (const name of ['bases', 'tables', 'fields', 'views', 'records', 'sync_state', 'records_fts']) expect(tables(db)).toContain(name);
+  });
+
+  it('002 adds a webhook (with its payload cursor) per base', () => {
+    const db = databaseAt(cacheMigrations, 2);
+    expect(columns(db, 'webhooks')).toEqual(['base_id', 'webhook_id', 'cursor', 'expires_at']);
+  });
+
+  it('003 adds cached attachment bytes and the cache’s own settings', () => {
+    const db = databaseAt(cacheMigrations, 3);
+    expect(tables(db)).toEqual(expect.arrayContaining(['attachments', 'settings']));
+  });
+
+  it('004 remembers where each table’s last modified-time window ended', () => {
+    const db = databaseAt(cacheMigrations, 3);
+    db.prepare("INSERT INTO bases (id, name, permission_level) VALUES (?, 'B', 'create')").run(BASE);
+    db.prepare("INSERT INTO tables (id, base_id, name, primary_field_id, position) VALUES (?, ?, 'T', 'fldAAAAAAAAAAAAAA', 0)").run(TABLE, BASE);
+    db.prepare("INSERT INTO sync_state (table_id, base_id, status) VALUES (?, ?, 'synced')").run(TABLE, BASE);
+    stepTo(db, cacheMigrations, 4);
+    expect(db.prepare('SELECT window_end FROM sync_state').get()).toEqual({ window_end: null });
+  });
+
+  it('005 counts calls per base per month and lets a base have a plan (unknown at first)', () => {
+    const db = databaseAt(cacheMigrations, 4);
+    db.prepare("INSERT INTO bases (id, name, permission_level) VALUES (?, 'B', 'create')").run(BASE);
+    stepTo(db, cacheMigrations, 5);
+    expect(db.prepare('SELECT call_plan FROM bases').get()).toEqual({ call_plan: 'unknown' });
+    expect(columns(db, 'call_log')).toEqual(['month', 'base_id', 'priority', 'calls']);
+  });
+
+  it('006 rebuilds the search index without its own copy of the text, leaving out records deleted offline', () => {
+    const db = databaseAt(cacheMigrations, 5);
+    db.prepare("INSERT INTO bases (id, name, permission_level) VALUES (?, 'B', 'create')").run(BASE);
+    db.prepare("INSERT INTO tables (id, base_id, name, primary_field_id, position) VALUES (?, ?, 'T', 'fldAAAAAAAAAAAAAA', 0)").run(TABLE, BASE);
+    const insert = db.prepare("INSERT INTO records (seq, id, table_id, cells, created_time, last_seen, pending) VALUES (?, ?, ?, ?, '2026-01-01T00:00:00.000Z', 0, ?)");
+    insert.run(1, 'recAAAAAAAAAAAAA1', TABLE, JSON.stringify({ fldAAAAAAAAAAAAAA: 'Grace Hopper' }), 0);
+    insert.run(2, 'recAAAAAAAAAAAAA2', TABLE, JSON.stringify({ fldAAAAAAAAAAAAAA: 'Grace deleted' }), 2);
+    stepTo(db, cacheMigrations, 6);
+    const hits = (word: string) => (db.prepare('SELECT rowid FROM records_fts WHERE records_fts MATCH ?').all(word) as Array<{ rowid: number }>).map((r) => r.rowid);
+    expect(hits('grace')).toEqual([1]);
+    expect(hits('hopper')).toEqual([1]);
+  });
+
+  it('007 moves each base’s plan into call_plans and drops the column from bases', () => {
+    const db = databaseAt(cacheMigrations, 6);
+    db.prepare("INSERT INTO bases (id, name, permission_level, call_plan) VALUES (?, 'Team base', 'create', 'team')").run(BASE);
+    db.prepare("INSERT INTO bases (id, name, permission_level) VALUES ('appBBBBBBBBBBBBBB', 'Unknown base', 'create')").run();
+    stepTo(db, cacheMigrations, 7);
+    expect(db.prepare('SELECT base_id, plan FROM call_plans').all()).toEqual([{ base_id: BASE, plan: 'team' }]);
+    expect(columns(db, 'bases')).not.toContain('call_plan');
+  });
+});
