@@ -37,45 +37,61 @@ const online = () => h.control('faults', { rules: [] });
 const names = () => [...h.firstTable().records.values()].map((r) => r.cells[h.firstTable().primaryFieldId]);
 
 describe('offline edits through the outbox', () => {
-  it('shows creates, updates and deletes at once, keeps them across a restart, and replays each exactly once', async () => {
+  /** A synced cache, then offline: a create (edited again), an update and a delete. */
+  async function offlineEdits() {
     const folder = mkdtempSync(path.join(tmpdir(), 'airvault-outbox-'));
     const base = h.firstBase();
     const table = base.tables[0]!;
     const name = table.primaryFieldId;
     const quantity = table.fields.find((f) => f.name === 'Quantity')!.id;
-    let p = open(folder);
+    const p = open(folder);
     await p.sync.run(base.id);
     await offline();
-    const [toUpdate, toDelete] = [...table.records.keys()];
+    const [toUpdate, toDelete] = [...table.records.keys()] as [string, string];
     const tempId = p.outbox.create(base.id, table.id, { [name]: 'Made on a plane', [quantity]: 7 });
-    p.outbox.update(base.id, table.id, toUpdate!, { [quantity]: 4242 });
+    p.outbox.update(base.id, table.id, toUpdate, { [quantity]: 4242 });
     p.outbox.update(base.id, table.id, tempId, { [quantity]: 8 });
-    p.outbox.delete(base.id, table.id, toDelete!);
+    p.outbox.delete(base.id, table.id, toDelete);
+    return { folder, base, table, name, quantity, p, tempId, toUpdate, toDelete };
+  }
+
+  it('shows creates, updates and deletes at once, and finds a new record by search', async () => {
+    const { table, name, quantity, p, tempId, toUpdate, toDelete } = await offlineEdits();
     const visible = p.queries.window({ tableId: table.id, limit: 100 }).records;
     expect(visible.find((r) => r.id === tempId)).toMatchObject({ pending: true, cells: { [name]: 'Made on a plane', [quantity]: 8 } });
     expect(visible.find((r) => r.id === toUpdate)?.cells[quantity]).toBe(4242);
     expect(visible.find((r) => r.id === toDelete)).toBeUndefined();
     expect(p.queries.window({ tableId: table.id, search: 'plane', limit: 5 }).records.map((r) => r.id)).toEqual([tempId]);
+    p.close();
+  });
+
+  it('keeps what waits (and shows it) when a replay finds Airtable unreachable and the app restarts', async () => {
+    const { folder, table, p, tempId } = await offlineEdits();
     expect((await p.replay.run()).offline).toBe(true);
     p.close();
+    const restarted = open(folder); // still offline
+    expect(restarted.outbox.open()).toHaveLength(4);
+    expect(restarted.queries.window({ tableId: table.id, limit: 100 }).records.find((r) => r.id === tempId)).toBeDefined();
+    restarted.close();
+  });
 
-    p = open(folder); // the app restarts, still offline
-    expect(p.outbox.open()).toHaveLength(4);
-    expect(p.queries.window({ tableId: table.id, limit: 100 }).records.find((r) => r.id === tempId)).toBeDefined();
+  it('replays every waiting edit exactly once when Airtable is back, and the cache shows Airtable’s records', async () => {
+    const { folder, table, name, quantity, p, tempId, toUpdate, toDelete } = await offlineEdits();
+    p.close();
+    const restarted = open(folder);
     await online();
-    const result = await p.replay.run();
-    expect(result).toMatchObject({ sent: 4, rejected: 0, conflicts: 0, offline: false });
+    expect(await restarted.replay.run()).toMatchObject({ sent: 4, rejected: 0, conflicts: 0, offline: false });
     expect(names().filter((n) => n === 'Made on a plane')).toHaveLength(1);
     const created = [...table.records.values()].find((r) => r.cells[name] === 'Made on a plane')!;
     expect(created.cells[quantity]).toBe(8);
-    expect(table.records.get(toUpdate!)!.cells[quantity]).toBe(4242);
-    expect(table.records.has(toDelete!)).toBe(false);
-    const after = p.queries.window({ tableId: table.id, limit: 100 }).records;
+    expect(table.records.get(toUpdate)!.cells[quantity]).toBe(4242);
+    expect(table.records.has(toDelete)).toBe(false);
+    const after = restarted.queries.window({ tableId: table.id, limit: 100 }).records;
     expect(after.find((r) => r.id === tempId)).toBeUndefined();
     expect(after.find((r) => r.id === created.id)?.pending).toBe(false);
     expect(after.every((r) => !r.pending)).toBe(true);
-    expect(await p.replay.run()).toMatchObject({ sent: 0 });
-    p.close();
+    expect(await restarted.replay.run()).toMatchObject({ sent: 0 });
+    restarted.close();
   });
 
   it('turns a field changed on both sides into a conflict instead of overwriting it', async () => {

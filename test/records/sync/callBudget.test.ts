@@ -74,9 +74,11 @@ afterAll(() => h.sandbox.close());
 beforeEach(() => h.sandbox.reset());
 
 describe('background sync against the sandbox', () => {
-  it('counts every call the sandbox saw, spends one poll per run, and stops when the Free allowance is spent', async () => {
-    // A fixed start early in a month: the test moves the clock a week and more ahead and must
-    // stay inside the same month, whatever today's date is.
+  /**
+   * A profile with one base synced by the person. The clock starts early in a month: tests move
+   * it a week and more ahead and must stay inside the same month, whatever today's date is.
+   */
+  async function syncedProfile() {
     const clock = new FakeClock(Date.UTC(2026, 10, 2, 9));
     const v = await vaultAgainst(h, { clock, backgroundSync: { firstTickMs: 3_600_000, tickMs: 3_600_000 } });
     const profile = await v.core.handlers.profilesCreate({ name: 'Budget' });
@@ -85,39 +87,63 @@ describe('background sync against the sandbox', () => {
     await h.control('stats/reset');
     await v.core.sync.sync(profile.id, base.id);
     const p = v.core.workspaces.records(profile.id);
-    const sandboxCalls = async () => ((await h.control('stats', {}, 'GET')).body as { byBase: Record<string, number> }).byBase[base.id] ?? 0;
-    // The cache's count is the sandbox's count: every call that reached Airtable for the base.
-    expect(p.budget.used(base.id)).toBe(await sandboxCalls());
-    const runs = v.core.emitted.filter((e) => e.event === 'syncChanged').map((e) => e.payload as { phase: string; calls: number; trigger: string });
-    expect(runs.at(-1)).toMatchObject({ phase: 'done', trigger: 'person', calls: p.budget.used(base.id) });
-    // A sync the person started does not eat into what background sync may spend.
-    expect(p.budget.view(base.id).backgroundCalls).toBe(0);
+    const runs = () => v.core.emitted.filter((e) => e.event === 'syncChanged').map((e) => e.payload as { phase: string; calls: number; trigger: string });
+    return { v, clock, profile, base, p, runs };
+  }
+  const sandboxCalls = async (baseId: string) => ((await h.control('stats', {}, 'GET')).body as { byBase: Record<string, number> }).byBase[baseId] ?? 0;
 
-    // A quiet incremental run in the background: one webhook poll, no computed-field re-read.
+  it('counts exactly the calls the sandbox saw for the base', async () => {
+    const { v, base, p } = await syncedProfile();
+    expect(p.budget.used(base.id)).toBe(await sandboxCalls(base.id));
+    await v.core.stop();
+  });
+
+  it('reports a person’s sync with its call count, and does not charge it to the background allowance', async () => {
+    const { v, base, p, runs } = await syncedProfile();
+    expect(runs().at(-1)).toMatchObject({ phase: 'done', trigger: 'person', calls: p.budget.used(base.id) });
+    expect(p.budget.view(base.id).backgroundCalls).toBe(0);
+    await v.core.stop();
+  });
+
+  it('spends one webhook poll on a quiet background run, and nothing on an immediate second pass', async () => {
+    const { v, base, runs } = await syncedProfile();
     await h.control('stats/reset');
     await v.core.background.tick();
-    expect(await sandboxCalls()).toBe(1);
-    const background = v.core.emitted.filter((e) => e.event === 'syncChanged').map((e) => e.payload as { phase: string; calls: number; trigger: string }).at(-1);
-    expect(background).toMatchObject({ phase: 'done', trigger: 'background', calls: 1 });
-    // Not due again for a long while on a Free budget: a tick right away sends nothing.
+    expect(await sandboxCalls(base.id)).toBe(1);
+    expect(runs().at(-1)).toMatchObject({ phase: 'done', trigger: 'background', calls: 1 });
+    // Not due again for a long while on a Free budget.
     await v.core.background.tick();
-    expect(await sandboxCalls()).toBe(1);
+    expect(await sandboxCalls(base.id)).toBe(1);
+    await v.core.stop();
+  });
 
-    // Allowance spent: the next pass sends nothing even once its time has come.
+  it('sends nothing once the month’s background allowance is spent, even when the next run is due', async () => {
+    const { v, clock, base, p } = await syncedProfile();
     for (let i = 0; i < 500; i++) p.budget.record(base.id, 'background');
     clock.offset += 7 * 86_400_000;
     await h.control('stats/reset');
     await v.core.background.tick();
-    expect(await sandboxCalls()).toBe(0);
+    expect(await sandboxCalls(base.id)).toBe(0);
+    await v.core.stop();
+  });
 
-    // On an unlimited plan the same pass polls, and re-reads computed values hourly.
+  it('polls and re-reads computed values on an unlimited plan, even after a Free allowance was spent', async () => {
+    const { v, clock, profile, base, p } = await syncedProfile();
+    for (let i = 0; i < 500; i++) p.budget.record(base.id, 'background');
     await v.core.handlers.syncSetPlan({ profileId: profile.id, baseId: base.id, plan: 'unlimited' });
     clock.offset += 2 * 3_600_000;
+    await h.control('stats/reset');
     await v.core.background.tick();
-    expect(await sandboxCalls()).toBeGreaterThan(1);
+    expect(await sandboxCalls(base.id)).toBeGreaterThan(1); // a poll and a computed-field pass
     const schema = await v.core.handlers.cacheSchema({ profileId: profile.id });
     expect(schema.bases[0]!.budget).toMatchObject({ plan: 'unlimited', backgroundAllowance: null });
     expect(schema.bases[0]!.budget.backgroundCalls).toBeGreaterThan(501);
+    await v.core.stop();
+  });
+
+  it('refuses a plan for a base that is not in the cache, with a typed error', async () => {
+    const { v, profile } = await syncedProfile();
+    await expect(v.core.handlers.syncSetPlan({ profileId: profile.id, baseId: 'appZZZZZZZZZZZZZZ', plan: 'team' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await v.core.stop();
   });
 
