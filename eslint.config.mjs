@@ -109,6 +109,19 @@ export default tseslint.config(
     },
   },
   {
+    // Node hosts of the core (the command line, later the agent shim): never Electron or the UI.
+    files: ['electron/hosts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'Hosts run under plain Node, without Electron.' }],
+          patterns: [{ group: ['**/renderer/**', '**/preload/**'], message: 'Hosts never reach into the UI.' }, testCode],
+        },
+      ],
+    },
+  },
+  {
     files: ['electron/main/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**', '**/preload/**'] }, testCode] }],
