@@ -105,9 +105,11 @@ export function createCore(ports: CorePorts): CoreServices {
   const settings = new OAuthSettingsStore(db, secrets, { ...defaultOAuthSettings, ...ports.oauthDefaults });
   const scheduler = new RequestScheduler(ports.scheduler, clock, logger);
   const endpoint = new TokenEndpoint(() => settings.get(), () => settings.clientSecret(), ports.fetch, () => clock.now());
-  const tokens = new TokenManager({ db, vault: new TokenVault(secrets), lease: new Lease(db, ports.processId, clock), endpoint, clock, logger, events }, ports.tokenManager);
-  const apiUrl = () => settings.get().apiUrl;
-  const client = new AirtableClient({ fetch: ports.fetch, tokens, scheduler, apiUrl, scopesOf: (id) => tokens.grantedScopes(id) });
+  const tokens = new TokenManager(
+    { db, vault: new TokenVault(secrets), lease: new Lease(db, ports.processId, clock), endpoint, clock, logger, events, configuredClientId: () => settings.get().clientId },
+    ports.tokenManager,
+  );
+  const client = new AirtableClient({ fetch: ports.fetch, tokens, scheduler, scopesOf: (id) => tokens.grantedScopes(id) });
   const profileRepository = new ProfileRepository(db, () => clock.now());
   const profiles = new ProfileService({ profiles: profileRepository, standing: { grants: tokens.grants, isRefreshing: (id) => tokens.isRefreshing(id) }, events, dataRoot: ports.env.dataFolder });
   const connect = new ConnectService({
@@ -120,7 +122,7 @@ export function createCore(ports: CorePorts): CoreServices {
     logger,
     events,
     // whoami for a token not stored yet: its own provider, the same scheduler.
-    whoami: (token) => createProfileApi(new AirtableClient({ fetch: ports.fetch, tokens: staticTokens({ connecting: token }), scheduler, apiUrl }), 'connecting').meta.whoami(),
+    whoami: (token, apiUrl) => createProfileApi(new AirtableClient({ fetch: ports.fetch, tokens: staticTokens({ connecting: token }, apiUrl), scheduler }), 'connecting').meta.whoami(),
   });
 
   const workspaces = new Workspaces({

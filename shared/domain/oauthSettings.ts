@@ -18,6 +18,10 @@ export const OAuthSettingsView = z
   .strict();
 export type OAuthSettingsView = z.infer<typeof OAuthSettingsView>;
 
+/**
+ * What the UI may change. The authorize, token and API endpoints are deliberately absent: the
+ * renderer must never be able to choose where a token is sent (security checklist 41).
+ */
 export const OAuthSettingsInput = z
   .object({
     clientId: z.string().trim().min(1).max(200).optional(),
@@ -26,9 +30,6 @@ export const OAuthSettingsInput = z
     redirectMode: z.enum(['loopback', 'custom-protocol']).optional(),
     loopbackPort: z.number().int().min(1024).max(65535).optional(),
     scopes: z.array(z.string().regex(/^[a-zA-Z.]+:[a-zA-Z]+$/)).min(1).max(40).optional(),
-    authorizeUrl: httpUrl.optional(),
-    tokenUrl: httpUrl.optional(),
-    apiUrl: httpUrl.optional(),
   })
   .strict();
 export type OAuthSettingsInput = z.infer<typeof OAuthSettingsInput>;

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { AirtableClient } from '../../electron/core/airtable/client';
 import { RequestScheduler } from '../../electron/core/airtable/scheduler/scheduler';
+import { staticTokens } from '../../electron/core/airtable/tokenProvider';
 import { testRecords } from '../helpers/records';
 import { startSandboxProcess } from './sandboxProcess';
 import { sandboxTable } from './sandboxRecords';
@@ -87,7 +88,7 @@ async function main(): Promise<void> {
   try {
     const scheduler = new RequestScheduler();
     const token = remote.info.personalAccessToken;
-    const api = createProfileApi(new AirtableClient({ fetch: globalThis.fetch, scheduler, apiUrl: `${remote.info.url}/v0`, tokens: { accessToken: () => Promise.resolve(token), afterUnauthorized: () => Promise.resolve(token) } }), 'bench');
+    const api = createProfileApi(new AirtableClient({ fetch: globalThis.fetch, scheduler, tokens: staticTokens({ bench: token }, `${remote.info.url}/v0`) }), 'bench');
     const synced = testRecords(api);
     const baseId = remote.info.bases[0]!.id;
     const full = synced.baseSync;

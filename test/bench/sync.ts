@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { AirtableClient } from '../../electron/core/airtable/client';
 import { RequestScheduler } from '../../electron/core/airtable/scheduler/scheduler';
+import { staticTokens } from '../../electron/core/airtable/tokenProvider';
 import { startSandboxProcess } from './sandboxProcess';
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
@@ -93,7 +94,7 @@ async function main(): Promise<void> {
 
   const airvault = () => {
     const scheduler = new RequestScheduler();
-    const client = new AirtableClient({ fetch: globalThis.fetch, scheduler, apiUrl: `${info.url}/v0`, tokens: { accessToken: () => Promise.resolve(token), afterUnauthorized: () => Promise.resolve(token) } });
+    const client = new AirtableClient({ fetch: globalThis.fetch, scheduler, tokens: staticTokens({ bench: token }, `${info.url}/v0`) });
     return createProfileApi(client, 'bench');
   };
   const readAll = async (bases: typeof baseTables, count: (n: number) => void) => {

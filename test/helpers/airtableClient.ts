@@ -9,12 +9,12 @@ import type { SandboxHarness } from './sandboxClient';
 export const PROFILE = 'profile-test';
 
 /** A client wired to a sandbox with the default personal access token as profile PROFILE. */
-export function clientFor(h: SandboxHarness, options: { scheduler?: Partial<SchedulerOptions>; tokens?: TokenProvider; clock?: Clock } = {}) {
+export function clientFor(h: SandboxHarness, options: { scheduler?: Partial<SchedulerOptions>; tokens?: Omit<TokenProvider, 'apiUrlOf'>; clock?: Clock } = {}) {
   const scheduler = new RequestScheduler({ retryBaseMs: 20, retryCapMs: 200, ...options.scheduler }, options.clock ?? systemClock);
-  const tokens: TokenProvider = options.tokens ?? {
-    accessToken: () => Promise.resolve(h.sandbox.defaultPat),
-    afterUnauthorized: () => Promise.resolve(h.sandbox.defaultPat),
+  const tokens: TokenProvider = {
+    apiUrlOf: () => `${h.sandbox.url}/v0`,
+    ...(options.tokens ?? { accessToken: () => Promise.resolve(h.sandbox.defaultPat), afterUnauthorized: () => Promise.resolve(h.sandbox.defaultPat) }),
   };
-  const client = new AirtableClient({ fetch: globalThis.fetch, tokens, scheduler, apiUrl: `${h.sandbox.url}/v0` });
+  const client = new AirtableClient({ fetch: globalThis.fetch, tokens, scheduler });
   return { client, scheduler, api: createProfileApi(client, PROFILE) };
 }

@@ -13,7 +13,7 @@ import { openSqlite } from './services';
 
 /** An API whose every call fails: for cache code that must never reach Airtable. */
 export function unreachableApi(): ProfileApi {
-  return createProfileApi(new AirtableClient({ fetch: () => Promise.reject(new Error('no network in this test')), tokens: staticTokens({}), scheduler: new RequestScheduler() }), 'offline');
+  return createProfileApi(new AirtableClient({ fetch: () => Promise.reject(new Error('no network in this test')), tokens: staticTokens({}, 'https://offline.invalid/v0'), scheduler: new RequestScheduler() }), 'offline');
 }
 
 /** A profile's records slice over fresh databases in a temporary folder (or `folder`, to reopen one). */

@@ -38,7 +38,7 @@ async function peerRefresh(v: Awaited<ReturnType<typeof vaultAgainst>>, secrets:
   const grant = ledger.get(profileId)!;
   const current = (await vault.read(profileId, grant.generation))!;
   const endpoint = new TokenEndpoint(() => v.core.settings.get(), () => Promise.resolve(null), fetch);
-  const outcome = await endpoint.refresh(current.refreshToken!);
+  const outcome = await endpoint.refresh(current.refreshToken!, { tokenUrl: grant.endpoints.tokenUrl!, clientId: grant.endpoints.clientId! });
   if (outcome.kind !== 'ok') throw new Error(`peer refresh: ${outcome.kind}`);
   const next = { generation: grant.generation + 1, kind: 'oauth' as const, accessToken: outcome.grant.accessToken, refreshToken: outcome.grant.refreshToken, accessExpiresAt: outcome.grant.accessExpiresAt };
   const commitNow = async () => {

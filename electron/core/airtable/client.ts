@@ -8,8 +8,6 @@ import type { RequestScheduler } from './scheduler/scheduler';
 import type { Priority } from './scheduler/types';
 import type { Scope } from './scopes';
 
-export const AIRTABLE_API_URL = 'https://api.airtable.com/v0';
-
 export interface RequestOptions {
   query?: Readonly<Record<string, QueryValue>>;
   json?: unknown;
@@ -26,8 +24,6 @@ export interface ClientOptions {
   fetch: Fetch;
   tokens: TokenProvider;
   scheduler: RequestScheduler;
-  /** `https://api.airtable.com/v0` by default; the sandbox's `/v0` URL in tests. Read at each call. */
-  apiUrl?: string | (() => string);
   /** A profile's granted scopes, or null when unknown (personal access tokens do not say). */
   scopesOf?: (profileId: string) => readonly string[] | null;
 }
@@ -47,9 +43,9 @@ export function baseIdOfPath(path: string): string | undefined {
 export class AirtableClient {
   constructor(private readonly options: ClientOptions) {}
 
-  get apiUrl(): string {
-    const configured = typeof this.options.apiUrl === 'function' ? this.options.apiUrl() : this.options.apiUrl;
-    return (configured ?? AIRTABLE_API_URL).replace(/\/+$/, '');
+  /** Where a profile's requests go: the API its grant was issued for, never a URL chosen later. */
+  apiUrlOf(profileId: string): string {
+    return this.options.tokens.apiUrlOf(profileId).replace(/\/+$/, '');
   }
 
   /** Any Airtable endpoint, as raw JSON: `path` is relative to /v0, such as `/meta/whoami`. */
@@ -66,7 +62,7 @@ export class AirtableClient {
     if (options.scope && granted && !granted.includes(options.scope)) {
       return Promise.reject(new AirtableError('missing-scope', `This needs the "${options.scope}" permission, which this profile was not granted. Reconnect the profile to add it.`, 0, 'MISSING_SCOPE'));
     }
-    const url = `${this.apiUrl}${path}${encodeQuery(options.query ?? {})}`;
+    const url = `${this.apiUrlOf(profileId)}${path}${encodeQuery(options.query ?? {})}`;
     const { fetch, tokens, scheduler } = this.options;
     let token: string | undefined;
     const baseId = baseIdOfPath(path);
@@ -89,7 +85,7 @@ export class AirtableClient {
   }
 
   /** The length of the URL a GET would have, to choose POST listRecords past Airtable's 16,000 limit. */
-  urlLength(path: string, query: Readonly<Record<string, QueryValue>>): number {
-    return `${this.apiUrl}${path}${encodeQuery(query)}`.length;
+  urlLength(profileId: string, path: string, query: Readonly<Record<string, QueryValue>>): number {
+    return `${this.apiUrlOf(profileId)}${path}${encodeQuery(query)}`.length;
   }
 }

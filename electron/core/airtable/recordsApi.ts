@@ -125,7 +125,7 @@ export class RecordsApi {
       userLocale,
     };
     const common = { idempotent: true, scope: 'data.records:read' as const, ...(options.priority ? { priority: options.priority } : {}), ...(options.signal ? { signal: options.signal } : {}) };
-    if (this.client.urlLength(path, query) < MAX_URL_LENGTH) return this.client.call(this.profileId, 'GET', path, RecordPage, { ...common, query });
+    if (this.client.urlLength(this.profileId, path, query) < MAX_URL_LENGTH) return this.client.call(this.profileId, 'GET', path, RecordPage, { ...common, query });
     // timeZone and userLocale are not accepted in the body; they stay in the query string.
     const body = Object.fromEntries(Object.entries({ ...rest, offset }).filter(([, v]) => v !== undefined));
     return this.client.call(this.profileId, 'POST', `${path}/listRecords`, RecordPage, { ...common, json: body, query: { timeZone, userLocale } });

@@ -17,15 +17,28 @@ export interface OAuthSettings {
   apiUrl: string;
 }
 
+/** Airtable's own endpoints (AIRTABLE-API.md §1, §3). */
+export const AIRTABLE_ENDPOINTS = {
+  authorizeUrl: 'https://airtable.com/oauth2/v1/authorize',
+  tokenUrl: 'https://airtable.com/oauth2/v1/token',
+  apiUrl: 'https://api.airtable.com/v0',
+} as const;
+
 export const defaultOAuthSettings: OAuthSettings = {
   clientId: '',
   redirectMode: 'loopback',
   loopbackPort: DEFAULT_LOOPBACK_PORT,
   scopes: scopesFor(DEFAULT_CAPABILITIES),
-  authorizeUrl: 'https://airtable.com/oauth2/v1/authorize',
-  tokenUrl: 'https://airtable.com/oauth2/v1/token',
-  apiUrl: 'https://api.airtable.com/v0',
+  ...AIRTABLE_ENDPOINTS,
 };
+
+/**
+ * What a person may change (over IPC, from the UI). The endpoints are not among them: they come
+ * only from whoever hosts core (Airtable's in the app; the sandbox in tests and previews), so
+ * nothing the renderer sends can choose where a token goes.
+ */
+const PERSON_SETTABLE = ['clientId', 'redirectMode', 'loopbackPort', 'scopes'] as const;
+type PersonSettable = Pick<OAuthSettings, (typeof PERSON_SETTABLE)[number]>;
 
 /** The exact redirect URI to register on the Airtable integration (matched byte for byte). */
 export function redirectUriOf(settings: OAuthSettings): string {
@@ -41,8 +54,14 @@ export class OAuthSettingsStore {
   ) {}
 
   get(): OAuthSettings {
+    return { ...this.defaults, ...this.stored() };
+  }
+
+  /** The person's own choices; anything else in the row (endpoints an older version stored) is ignored. */
+  private stored(): Partial<PersonSettable> {
     const row = this.db.prepare("SELECT value FROM settings WHERE key = 'oauth'").get() as { value: string } | undefined;
-    return { ...this.defaults, ...(row ? (JSON.parse(row.value) as Partial<OAuthSettings>) : {}) };
+    const saved = row ? (JSON.parse(row.value) as Record<string, unknown>) : {};
+    return Object.fromEntries(PERSON_SETTABLE.filter((key) => saved[key] !== undefined).map((key) => [key, saved[key]]));
   }
 
   clientSecret(): Promise<string | null> {
@@ -55,9 +74,9 @@ export class OAuthSettingsStore {
       if (clientSecret === null) await this.secrets.delete(SECRET_ACCOUNT);
       else await this.secrets.set(SECRET_ACCOUNT, clientSecret);
     }
-    const next = { ...this.get(), ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) };
+    const next: Partial<PersonSettable> = { ...this.stored(), ...Object.fromEntries(PERSON_SETTABLE.filter((key) => rest[key] !== undefined).map((key) => [key, rest[key]])) };
     this.db.transaction(() => this.db.prepare("INSERT INTO settings (key, value) VALUES ('oauth', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(JSON.stringify(next))).immediate();
-    return next;
+    return this.get();
   }
 
   async view(): Promise<OAuthSettingsView> {

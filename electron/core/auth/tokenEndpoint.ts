@@ -18,10 +18,18 @@ export type RefreshOutcome =
   | { kind: 'conflict' }
   /** invalid_grant: the grant is gone (revoked, reused or expired refresh token). */
   | { kind: 'invalid-grant'; description: string }
-  /** The request never left this machine; the old refresh token is still good. */
+  /** The request never left this machine (no network); the old refresh token is still good. */
   | { kind: 'not-sent'; message: string }
+  /** Something here failed before a request was made (a missing client id, a library error); nothing was sent. */
+  | { kind: 'failed-locally'; message: string }
   /** Sent, but no usable answer came back: Airtable may have rotated the tokens. */
   | { kind: 'lost'; message: string };
+
+/** Where a grant is refreshed: the token endpoint and client id it was issued by. */
+export interface RefreshTarget {
+  tokenUrl: string;
+  clientId: string;
+}
 
 export class TokenExchangeError extends Error {
   override readonly name = 'TokenExchangeError';
@@ -48,23 +56,33 @@ export class TokenEndpoint {
     private readonly timeoutMs = 15_000,
   ) {}
 
-  private async parts() {
+  /**
+   * The pieces oauth4webapi needs for one request to `target`. `sent` turns true once the
+   * request is handed to fetch: an error before that means nothing left this machine.
+   */
+  private async parts(target: RefreshTarget) {
     const settings = this.settings();
-    const secret = await this.clientSecret();
-    const as: oauth.AuthorizationServer = { issuer: new URL(settings.authorizeUrl).origin, authorization_endpoint: settings.authorizeUrl, token_endpoint: settings.tokenUrl };
-    const client: oauth.Client = { client_id: settings.clientId };
+    // The secret belongs to the configured client; a grant of another client is refreshed as a public one.
+    const secret = target.clientId === settings.clientId ? await this.clientSecret() : null;
+    const as: oauth.AuthorizationServer = { issuer: new URL(target.tokenUrl).origin, token_endpoint: target.tokenUrl };
+    const client: oauth.Client = { client_id: target.clientId };
     const auth = secret ? oauth.ClientSecretBasic(secret) : oauth.None();
+    const state = { sent: false };
     const options = {
-      [oauth.allowInsecureRequests]: new URL(settings.tokenUrl).protocol === 'http:' && isLoopback(settings.tokenUrl),
-      [oauth.customFetch]: this.fetch,
+      [oauth.allowInsecureRequests]: new URL(target.tokenUrl).protocol === 'http:' && isLoopback(target.tokenUrl),
+      [oauth.customFetch]: (url: string, init: RequestInit) => {
+        state.sent = true;
+        return this.fetch(url, init);
+      },
       signal: AbortSignal.timeout(this.timeoutMs),
     };
-    return { as, client, auth, options };
+    return { as, client, auth, options, state };
   }
 
   /** Exchanges the code from a checked callback (its state already verified) for tokens. */
   async exchangeCode(callback: URLSearchParams, redirectUri: string, verifier: string): Promise<TokenGrant> {
-    const { as, client, auth, options } = await this.parts();
+    const settings = this.settings();
+    const { as, client, auth, options } = await this.parts({ tokenUrl: settings.tokenUrl, clientId: settings.clientId });
     const response = await oauth.authorizationCodeGrantRequest(as, client, auth, callback, redirectUri, verifier, options);
     try {
       return this.toGrant(await oauth.processAuthorizationCodeResponse(as, client, response));
@@ -74,12 +92,20 @@ export class TokenEndpoint {
     }
   }
 
-  async refresh(refreshToken: string): Promise<RefreshOutcome> {
-    const { as, client, auth, options } = await this.parts();
+  /** Refreshes at the token endpoint the grant was issued by, as the client it was issued to. */
+  async refresh(refreshToken: string, target: RefreshTarget): Promise<RefreshOutcome> {
+    let parts: Awaited<ReturnType<TokenEndpoint['parts']>>;
+    try {
+      parts = await this.parts(target);
+    } catch (error) {
+      return { kind: 'failed-locally', message: `The refresh could not be prepared (${error instanceof Error ? error.message : 'unknown error'}).` };
+    }
+    const { as, client, auth, options, state } = parts;
     let response: Response;
     try {
       response = await oauth.refreshTokenGrantRequest(as, client, auth, refreshToken, options);
     } catch (error) {
+      if (!state.sent) return { kind: 'failed-locally', message: `The refresh could not be sent (${error instanceof Error ? error.message : 'unknown error'}).` };
       const code = networkErrorCode(error);
       if (code && NOT_SENT_CODES.has(code)) return { kind: 'not-sent', message: `Could not reach Airtable (${code}).` };
       return { kind: 'lost', message: 'The connection to Airtable broke during a token refresh.' };

@@ -15,6 +15,8 @@ export interface Identity {
 
 interface PendingFlow {
   profileId: string;
+  /** The endpoints this sign-in runs against; the grant is bound to them for life. */
+  endpoints: { apiUrl: string; tokenUrl: string; clientId: string };
   state: string;
   verifier: string;
   redirectUri: string;
@@ -31,8 +33,8 @@ export interface ConnectDeps {
   /** Where a completed connection's tokens go: the token manager, their only writer. */
   tokens: { acceptGrant(profileId: string, grant: NewGrant): Promise<void> };
   browser: BrowserOpener;
-  /** Asks Airtable who a token belongs to (whoami), through the scheduler. */
-  whoami(accessToken: string): Promise<Identity>;
+  /** Asks the API at `apiUrl` who a token belongs to (whoami), through the scheduler. */
+  whoami(accessToken: string, apiUrl: string): Promise<Identity>;
   clock: Clock;
   logger: Logger;
   events: CoreEvents;
@@ -83,7 +85,7 @@ export class ConnectService {
       reject = rej;
     });
     done.catch(() => undefined);
-    const flow: PendingFlow = { profileId, state, verifier, redirectUri, createdAt: this.deps.clock.now(), receiver: undefined, resolve, reject };
+    const flow: PendingFlow = { profileId, endpoints: { apiUrl: settings.apiUrl, tokenUrl: settings.tokenUrl, clientId: settings.clientId }, state, verifier, redirectUri, createdAt: this.deps.clock.now(), receiver: undefined, resolve, reject };
     if (settings.redirectMode === 'loopback') {
       const receiver = new LoopbackReceiver(
         (url) => this.complete(url.toString()),
@@ -136,8 +138,9 @@ export class ConnectService {
     flow.receiver?.close();
     try {
       const grant = await this.deps.endpoint.exchangeCode(params, flow.redirectUri, flow.verifier);
-      const identity = await this.deps.whoami(grant.accessToken);
+      const identity = await this.deps.whoami(grant.accessToken, flow.endpoints.apiUrl);
       const profile = await this.store(flow.profileId, 'oauth', identity, {
+        endpoints: flow.endpoints,
         accessToken: grant.accessToken,
         refreshToken: grant.refreshToken,
         accessExpiresAt: grant.accessExpiresAt,
@@ -164,14 +167,15 @@ export class ConnectService {
     if (!this.deps.profiles.get(profileId)) throw new AppError('NOT_FOUND', 'That profile does not exist.');
     const trimmed = token.trim();
     if (!/^[A-Za-z0-9._-]{20,500}$/.test(trimmed)) throw new AppError('INVALID_INPUT', 'That does not look like a personal access token (it starts with "pat" and has no spaces).');
+    const { apiUrl } = this.deps.settings.get();
     let identity: Identity;
     try {
-      identity = await this.deps.whoami(trimmed);
+      identity = await this.deps.whoami(trimmed, apiUrl);
     } catch (error) {
       const kind = (error as { kind?: unknown }).kind;
       throw new AppError('INVALID_INPUT', kind === 'unauthorized' ? 'Airtable did not accept this token. Check that it was copied whole and has not been revoked.' : 'Airtable could not check this token right now. Try again.');
     }
-    return this.store(profileId, 'pat', identity, { accessToken: trimmed });
+    return this.store(profileId, 'pat', identity, { accessToken: trimmed, endpoints: { apiUrl, tokenUrl: null, clientId: null } });
   }
 
   /** Hands the tokens to the token manager (keychain first, then the ledger), then records who connected. */

@@ -64,4 +64,19 @@ export const vaultMigrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    name: '003-grant-endpoints',
+    up(db) {
+      // Where each grant was issued: its token is sent only to that API, refreshed only at that
+      // token endpoint with that client id. Grants from before this step were issued by Airtable
+      // (NULL reads as Airtable's own endpoints), which is the only reading that cannot send a
+      // token somewhere it was not issued for.
+      db.exec(`
+        ALTER TABLE grants ADD COLUMN api_url TEXT;
+        ALTER TABLE grants ADD COLUMN token_url TEXT;
+        ALTER TABLE grants ADD COLUMN client_id TEXT;
+      `);
+    },
+  },
 ];

@@ -17,6 +17,15 @@ export interface Grant {
   scopes: string[] | null;
   status: GrantStatus;
   statusReason: string | null;
+  /** Where the grant was issued (null: Airtable's own endpoints). */
+  endpoints: GrantEndpoints;
+}
+
+/** The API a grant's token may be sent to, and (OAuth) where and as which client it is refreshed. */
+export interface GrantEndpoints {
+  apiUrl: string | null;
+  tokenUrl: string | null;
+  clientId: string | null;
 }
 
 /** Reading the ledger; the token manager is the only code that holds the writer. */
@@ -34,6 +43,9 @@ interface Row {
   scopes: string | null;
   status: GrantStatus;
   status_reason: string | null;
+  api_url: string | null;
+  token_url: string | null;
+  client_id: string | null;
 }
 
 const toGrant = (r: Row): Grant => ({
@@ -46,6 +58,7 @@ const toGrant = (r: Row): Grant => ({
   scopes: r.scopes ? (JSON.parse(r.scopes) as string[]) : null,
   status: r.status,
   statusReason: r.status_reason,
+  endpoints: { apiUrl: r.api_url, tokenUrl: r.token_url, clientId: r.client_id },
 });
 
 export interface GrantFacts {
@@ -53,6 +66,7 @@ export interface GrantFacts {
   accessExpiresAt: number | null;
   refreshExpiresAt: number | null;
   scopes: string[] | null;
+  endpoints: GrantEndpoints;
 }
 
 /**
@@ -82,13 +96,25 @@ export class TokenLedger implements TokenLedgerReader {
       .transaction(() =>
         this.db
           .prepare(
-            `INSERT INTO grants (profile_id, auth_kind, generation, refresh_intent_generation, access_expires_at, refresh_expires_at, scopes, status, status_reason, updated_at)
-             VALUES (?, ?, ?, NULL, ?, ?, ?, 'active', NULL, ?)
+            `INSERT INTO grants (profile_id, auth_kind, generation, refresh_intent_generation, access_expires_at, refresh_expires_at, scopes, status, status_reason, updated_at, api_url, token_url, client_id)
+             VALUES (?, ?, ?, NULL, ?, ?, ?, 'active', NULL, ?, ?, ?, ?)
              ON CONFLICT(profile_id) DO UPDATE SET auth_kind = excluded.auth_kind, generation = excluded.generation, refresh_intent_generation = NULL,
                access_expires_at = excluded.access_expires_at, refresh_expires_at = excluded.refresh_expires_at, scopes = excluded.scopes,
-               status = 'active', status_reason = NULL, updated_at = excluded.updated_at`,
+               status = 'active', status_reason = NULL, updated_at = excluded.updated_at,
+               api_url = excluded.api_url, token_url = excluded.token_url, client_id = excluded.client_id`,
           )
-          .run(profileId, facts.authKind, generation, facts.accessExpiresAt, facts.refreshExpiresAt, facts.scopes ? JSON.stringify(facts.scopes) : null, this.now()),
+          .run(
+            profileId,
+            facts.authKind,
+            generation,
+            facts.accessExpiresAt,
+            facts.refreshExpiresAt,
+            facts.scopes ? JSON.stringify(facts.scopes) : null,
+            this.now(),
+            facts.endpoints.apiUrl,
+            facts.endpoints.tokenUrl,
+            facts.endpoints.clientId,
+          ),
       )
       .immediate();
   }

@@ -1,11 +1,11 @@
 import { AirtableError } from '../airtable';
 import type { TokenProvider } from '../airtable';
-import type { TokenEndpoint, TokenGrant } from '../auth';
+import { AIRTABLE_ENDPOINTS, type TokenEndpoint, type TokenGrant } from '../auth';
 import type { CoreEvents } from '../platform/events';
 import type { SqlDatabase } from '../platform/db/sqlite';
 import type { Clock, Logger } from '../ports';
 import type { Lease } from './lease';
-import { TokenLedger, type Grant, type GrantStatus, type TokenLedgerReader } from './tokenLedger';
+import { TokenLedger, type Grant, type GrantEndpoints, type GrantStatus, type TokenLedgerReader } from './tokenLedger';
 import type { StoredTokens, TokenVault } from './tokenVault';
 
 export interface TokenManagerOptions {
@@ -35,6 +35,8 @@ export interface TokenManagerDeps {
   logger: Logger;
   /** `profileChanged` on every status change; `grantStopped` / `grantResumed` for the scheduler. */
   events: CoreEvents;
+  /** The configured client id, for grants recorded before their client id was (they were issued to it). */
+  configuredClientId(): string;
 }
 
 /** What a completed connection hands to the token manager (connecting never writes tokens itself). */
@@ -45,6 +47,8 @@ export interface NewGrant {
   accessExpiresAt?: number;
   refreshExpiresAt?: number;
   scopes?: string[];
+  /** Where it was issued: its token goes only to this API, and is refreshed only there. */
+  endpoints: GrantEndpoints;
 }
 
 /** The error every request of a profile whose grant is gone fails with. */
@@ -99,6 +103,11 @@ export class TokenManager implements TokenProvider {
     return (await this.refresh(profileId, profile.generation, true, 0)).accessToken;
   }
 
+  /** The API the profile's grant was issued for: the only place its token is ever sent. */
+  apiUrlOf(profileId: string): string {
+    return this.ledger.get(profileId)?.endpoints.apiUrl ?? AIRTABLE_ENDPOINTS.apiUrl;
+  }
+
   /** Granted scopes of a profile (null when unknown, as for personal access tokens). */
   grantedScopes(profileId: string): readonly string[] | null {
     return this.ledger.get(profileId)?.scopes ?? null;
@@ -121,8 +130,9 @@ export class TokenManager implements TokenProvider {
    */
   async acceptGrant(profileId: string, grant: NewGrant): Promise<void> {
     const generation = (this.ledger.get(profileId)?.generation ?? 0) + 1;
-    await this.deps.vault.write(profileId, { generation, ...grant });
-    this.ledger.connected(profileId, generation, { authKind: grant.kind, accessExpiresAt: grant.accessExpiresAt ?? null, refreshExpiresAt: grant.refreshExpiresAt ?? null, scopes: grant.scopes ?? null });
+    const { endpoints, ...tokens } = grant;
+    await this.deps.vault.write(profileId, { generation, ...tokens });
+    this.ledger.connected(profileId, generation, { authKind: grant.kind, accessExpiresAt: grant.accessExpiresAt ?? null, refreshExpiresAt: grant.refreshExpiresAt ?? null, scopes: grant.scopes ?? null, endpoints });
     this.cache.delete(profileId);
     this.unsaved.delete(profileId);
     await this.deps.events.emit('grantResumed', { profileId });
@@ -169,19 +179,30 @@ export class TokenManager implements TokenProvider {
     return grant;
   }
 
-  /** The tokens of the committed generation (memory first, then the keychain). */
+  /**
+   * The tokens of the committed generation (memory first, then the keychain). Another process
+   * may commit newer generations while we read (g and g+2 share a slot, so the slot of g can hold
+   * g+2 by then): a slot that does not hold the generation we asked for sends us back to the
+   * ledger, and only a generation that stays unreadable means the sign-in is really gone.
+   */
   private async current(grant: Grant): Promise<StoredTokens> {
-    const unsaved = this.unsaved.get(grant.profileId);
-    if (unsaved && unsaved.generation > grant.generation) return unsaved;
-    const cached = this.cache.get(grant.profileId);
-    if (cached && cached.generation === grant.generation) return cached;
-    const tokens = await this.deps.vault.read(grant.profileId, grant.generation);
-    if (!tokens) {
-      this.stop(grant.profileId, 'needs-reauth', 'The saved sign-in could not be read from the keychain.');
-      throw grantStoppedError('needs-reauth', 'The saved sign-in could not be read from the keychain.');
+    let seen = grant;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const unsaved = this.unsaved.get(seen.profileId);
+      if (unsaved && unsaved.generation > seen.generation) return unsaved;
+      const cached = this.cache.get(seen.profileId);
+      if (cached && cached.generation === seen.generation) return cached;
+      const tokens = await this.deps.vault.read(seen.profileId, seen.generation);
+      if (tokens) {
+        this.cache.set(seen.profileId, tokens);
+        return tokens;
+      }
+      const latest = this.ledger.get(seen.profileId);
+      if (!latest || latest.generation === seen.generation) break;
+      seen = latest;
     }
-    this.cache.set(grant.profileId, tokens);
-    return tokens;
+    this.stop(grant.profileId, 'needs-reauth', 'The saved sign-in could not be read from the keychain.');
+    throw grantStoppedError('needs-reauth', 'The saved sign-in could not be read from the keychain.');
   }
 
   /**
@@ -216,7 +237,10 @@ export class TokenManager implements TokenProvider {
       if (!force && (tokens.accessExpiresAt ?? Infinity) - clock.now() >= windowMs) return this.settle(profileId, tokens);
       if (!tokens.refreshToken) throw grantStoppedError('needs-reauth', 'There is no refresh token for this profile.');
       this.ledger.markRefreshIntent(profileId, profile.generation);
-      const outcome = await this.deps.endpoint.refresh(tokens.refreshToken);
+      const outcome = await this.deps.endpoint.refresh(tokens.refreshToken, {
+        tokenUrl: profile.endpoints.tokenUrl ?? AIRTABLE_ENDPOINTS.tokenUrl,
+        clientId: profile.endpoints.clientId ?? this.deps.configuredClientId(),
+      });
       switch (outcome.kind) {
         case 'ok':
           return this.settle(profileId, await this.save(profile, tokens, outcome.grant));
@@ -230,6 +254,13 @@ export class TokenManager implements TokenProvider {
         case 'invalid-grant':
           this.stop(profileId, 'needs-reauth', `Airtable ended this sign-in (${outcome.description}).`);
           throw grantStoppedError('needs-reauth', 'Airtable ended this sign-in.');
+        case 'failed-locally':
+          // Nothing reached Airtable, so the grant is intact: say what broke, keep the tokens,
+          // and let the next attempt (after the cause is fixed) refresh as usual.
+          this.ledger.clearRefreshIntent(profileId);
+          this.ledger.setStatus(profileId, 'error', outcome.message);
+          this.changed(profileId);
+          throw new AirtableError('invalid-input', `Airvault could not refresh this profile's sign-in: ${outcome.message}`, 0, 'REFRESH_NOT_SENT', { notSent: true });
         case 'not-sent':
           this.ledger.clearRefreshIntent(profileId);
           throw new AirtableError('network', `${outcome.message} The token will be refreshed when Airtable is reachable.`, 0, 'NETWORK_ERROR', { notSent: true });
