@@ -298,3 +298,59 @@ describe('revocation', () => {
     await v.core.stop();
   });
 });
+
+describe('refreshes that must not end a healthy grant', () => {
+  it('a refresh that fails before anything is sent leaves the grant intact and the profile "error", and the next good one works (check 42)', async () => {
+    const clock = new FakeClock();
+    const v = await vaultAgainst(h, { clock });
+    const profile = await v.connectOAuth();
+    const clientId = v.core.tokens.grants.get(profile.id)!.endpoints.clientId;
+    // A local cause: the grant's client id is missing (a damaged or half-migrated setting).
+    v.core.db.prepare("UPDATE grants SET client_id = '' WHERE profile_id = ?").run(profile.id);
+    clock.advance(HOUR);
+    const before = await tokenCalls();
+    await expect(v.core.tokens.accessToken(profile.id)).rejects.toMatchObject({ kind: 'invalid-input', notSent: true });
+    expect(await tokenCalls()).toBe(before); // nothing reached the token endpoint
+    expect(v.core.profiles.viewOf(profile.id)).toMatchObject({ status: 'error', statusReason: expect.stringContaining('client id') });
+    expect((await grants())[0]).toMatchObject({ revoked: false, refreshCount: 0 });
+    v.core.db.prepare('UPDATE grants SET client_id = ? WHERE profile_id = ?').run(clientId, profile.id);
+    await v.core.tokens.accessToken(profile.id);
+    expect(v.core.profiles.viewOf(profile.id).status).toBe('active');
+    expect((await grants())[0]).toMatchObject({ revoked: false, refreshCount: 1 });
+    await v.core.stop();
+  });
+
+  it('a keychain read that races two refreshes by another process finds the newer generation instead of giving up (check 43)', async () => {
+    const shared = new MemorySecretStore();
+    const v = await vaultAgainst(h, { secrets: shared });
+    const profile = await v.connectOAuth();
+    const generation = v.core.tokens.grants.get(profile.id)!.generation;
+    await v.core.stop();
+    // While this process reads the slot of generation g, a peer commits g+1 and g+2 (which
+    // lands in the same slot as g).
+    let raced = false;
+    const other: { peer?: Awaited<ReturnType<typeof twin>> } = {};
+    const racing: SecretStore = {
+      get: async (account) => {
+        if (!raced && other.peer && account === TokenVault.slotAccount(profile.id, generation)) {
+          raced = true;
+          await peerRefresh(other.peer, shared, profile.id, true);
+          await peerRefresh(other.peer, shared, profile.id, true);
+        }
+        return shared.get(account);
+      },
+      set: (a, value) => shared.set(a, value),
+      delete: (a) => shared.delete(a),
+      accounts: () => shared.accounts(),
+    };
+    const b = await twin(v, racing);
+    other.peer = await twin(v, shared); // the other process, with its own vault database handle
+    expect((await createProfileApi(b.core.client, profile.id).meta.whoami()).id).toBe('usrSandboxOwner01');
+    expect(raced).toBe(true);
+    expect(b.core.profiles.viewOf(profile.id).status).toBe('active');
+    expect(b.core.tokens.grants.get(profile.id)!.generation).toBe(generation + 2);
+    expect((await grants())[0]).toMatchObject({ revoked: false, refreshCount: 2 });
+    await b.core.stop();
+    await other.peer.core.stop();
+  });
+});

@@ -61,6 +61,10 @@ export class TokenEndpoint {
    * request is handed to fetch: an error before that means nothing left this machine.
    */
   private async parts(target: RefreshTarget) {
+    // Checked here, before anything is sent: an empty client id would reach Airtable as a
+    // request it refuses, and a refused refresh could not be told from a burnt grant.
+    if (!target.clientId.trim()) throw new Error('no OAuth client id is set for this sign-in');
+    if (!/^https?:$/.test(new URL(target.tokenUrl).protocol)) throw new Error('the token endpoint is not an http(s) URL');
     const settings = this.settings();
     // The secret belongs to the configured client; a grant of another client is refreshed as a public one.
     const secret = target.clientId === settings.clientId ? await this.clientSecret() : null;

@@ -172,8 +172,7 @@ export class ConnectService {
     try {
       identity = await this.deps.whoami(trimmed, apiUrl);
     } catch (error) {
-      const kind = (error as { kind?: unknown }).kind;
-      throw new AppError('INVALID_INPUT', kind === 'unauthorized' ? 'Airtable did not accept this token. Check that it was copied whole and has not been revoked.' : 'Airtable could not check this token right now. Try again.');
+      throw new AppError('INVALID_INPUT', whoamiFailure(error, apiUrl));
     }
     return this.store(profileId, 'pat', identity, { accessToken: trimmed, endpoints: { apiUrl, tokenUrl: null, clientId: null } });
   }
@@ -198,4 +197,16 @@ export class ConnectService {
   private changed(profileId: string): void {
     void this.deps.events.emit('profileChanged', { profileId });
   }
+}
+
+/**
+ * Why a token could not be checked, pointing at what to fix: the token itself, or the address
+ * of the API (a wrong --api-url answers with something that is not Airtable, or nothing at all).
+ */
+function whoamiFailure(error: unknown, apiUrl: string): string {
+  const kind = (error as { kind?: unknown }).kind;
+  if (kind === 'unauthorized') return 'Airtable did not accept this token. Check that it was copied whole and has not been revoked.';
+  if (kind === 'not-found' || kind === 'invalid-response') return `${apiUrl} did not answer like the Airtable API. Check the API address (it ends in /v0).`;
+  if (kind === 'network' || kind === 'timeout') return `Could not reach ${apiUrl}. Check the connection and the API address, then try again.`;
+  return 'Airtable could not check this token right now. Try again.';
 }

@@ -11,6 +11,7 @@ Commands:
   profile connect NAME              prints the authorize URL, waits for the redirect
   profile remove NAME
   request NAME METHOD PATH [--query k=v ...] [--json BODY]
+                                    PATH as in Airtable's docs: /v0/meta/whoami, /meta/whoami or meta/whoami
 
 Options (or environment variables):
   --data-dir DIR        AIRVAULT_DATA_DIR        where profiles live
@@ -55,6 +56,10 @@ export async function runCli(argv: string[], io: { stdin: NodeJS.ReadableStream;
     port: portText ? Number(portText) : undefined,
     showUrl: (url) => io.stdout.write(`Open this URL to connect:\n${url}\n`),
   });
+  // Core's timers do not hold the process open (the app must be able to quit), so while a
+  // command waits on a retry backoff nothing else would: without this the command line exited
+  // silently with 0 in the middle of its work.
+  const keepAlive = setInterval(() => {}, 60_000);
   try {
     const [command, sub, name, ...rest] = positionals;
     if (command === 'profile' && sub === 'list') {
@@ -93,7 +98,7 @@ export async function runCli(argv: string[], io: { stdin: NodeJS.ReadableStream;
           throw new AppError('INVALID_INPUT', '--json is not valid JSON.');
         }
       }
-      print(await core.client.request(profile.id, name, rest[0], { query, ...(json !== undefined ? { json } : {}) }));
+      print(await core.client.request(profile.id, name, apiPath(rest[0]), { query, ...(json !== undefined ? { json } : {}) }));
     } else {
       io.stderr.write(USAGE);
       return 2;
@@ -104,8 +109,18 @@ export async function runCli(argv: string[], io: { stdin: NodeJS.ReadableStream;
     io.stderr.write(`airvault: ${known ? `${known.message} (${known.code})` : error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   } finally {
+    clearInterval(keepAlive);
     await core.stop();
   }
+}
+
+/**
+ * A path as Airtable's docs and hosted proxies write it (`/v0/meta/whoami`), or bare
+ * (`meta/whoami`), relative to the profile's API (which already ends in /v0).
+ */
+export function apiPath(path: string): string {
+  const absolute = path.startsWith('/') ? path : `/${path}`;
+  return absolute.replace(/^\/v0(?=\/|$)/, '') || '/';
 }
 
 function readAll(stream: NodeJS.ReadableStream): Promise<string> {

@@ -53,6 +53,28 @@ describe.runIf(hasSecretService)('the airvault command line against the sandbox 
     expect(JSON.parse((await airvault(['profile', 'list'], env)).stdout)).toEqual([]);
   }, 60_000);
 
+  it('remembers the API a profile was connected to: later commands without the flag still go there', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'airvault-cli-'));
+    const added = await airvault(['profile', 'add', 'Sandboxed', '--pat'], { AIRVAULT_DATA_DIR: dataDir, AIRVAULT_API_URL: `${h.sandbox.url}/v0` }, `${h.sandbox.defaultPat}\n`);
+    expect(added.code, added.stderr).toBe(0);
+    // No --api-url now: Airtable's own endpoints are the host's default, but the grant is the sandbox's.
+    const whoami = await airvault(['request', 'Sandboxed', 'GET', '/v0/meta/whoami'], { AIRVAULT_DATA_DIR: dataDir, AIRVAULT_API_URL: '' });
+    expect(whoami.code, whoami.stderr).toBe(0);
+    expect(JSON.parse(whoami.stdout)).toMatchObject({ id: 'usrSandboxOwner01' });
+    const bare = await airvault(['request', 'Sandboxed', 'GET', 'meta/whoami'], { AIRVAULT_DATA_DIR: dataDir, AIRVAULT_API_URL: '' });
+    expect(JSON.parse(bare.stdout)).toMatchObject({ id: 'usrSandboxOwner01' });
+    expect((await airvault(['profile', 'remove', 'Sandboxed'], { AIRVAULT_DATA_DIR: dataDir })).code).toBe(0);
+  }, 60_000);
+
+  it('names the API address when a token cannot be checked there', async () => {
+    const env = { AIRVAULT_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'airvault-cli-')), AIRVAULT_API_URL: `${h.sandbox.url}/nothing-here` };
+    const added = await airvault(['profile', 'add', 'Wrong', '--pat'], env, `${h.sandbox.defaultPat}\n`);
+    expect(added.code).toBe(1);
+    expect(added.stderr).toContain(`${h.sandbox.url}/nothing-here did not answer like the Airtable API`);
+    const unreachable = await airvault(['profile', 'add', 'Nowhere', '--pat'], { ...env, AIRVAULT_API_URL: 'http://127.0.0.1:9/v0' }, `${h.sandbox.defaultPat}\n`);
+    expect(unreachable.stderr).toContain('Could not reach http://127.0.0.1:9/v0');
+  }, 60_000);
+
   it('connects with OAuth: prints the authorize URL and waits for the redirect', async () => {
     const port = await freePort();
     await h.control('clients', { clientId: 'cli-client', redirectUris: [`http://127.0.0.1:${port}/oauth/callback`] });
