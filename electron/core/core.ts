@@ -67,7 +67,7 @@ export interface Core {
   /** The machine woke or the clock jumped: refresh what is due. */
   resume(): Promise<void>;
   /** Where `airvault://oauth/callback` links end. */
-  completeSignIn(callbackUrl: string): Promise<{ ok: boolean; message: string }>;
+  completeSignIn(callbackUrl: string): Promise<{ ok: boolean; ended: boolean; message: string }>;
 }
 
 /** Every service, for hosts that need more than the facade (the command line) and for tests. */

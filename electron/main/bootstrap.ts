@@ -11,7 +11,7 @@ import { createSenderPolicy } from './ipc/senderPolicy';
 import { createEventEmitter } from './ipc/eventEmitter';
 import { APP_ORIGIN, serveRenderer } from './appProtocol';
 import { createMainWindow } from './window';
-import { DEFAULT_EXTERNAL_HOSTS, isAllowedExternalUrl } from './externalLinks';
+import { isAllowedExternalUrl } from './externalLinks';
 import { denyAllPermissions } from './sessionPolicy';
 import { menuTemplate } from './menu';
 import { loadWindowState, trackWindowState } from './windowState';
@@ -47,12 +47,10 @@ export function bootstrap(): Running {
     processId: `app-${process.pid}-${randomUUID()}`,
     emit,
     browser: {
-      // OAuth always happens in the system browser, never in an app window.
+      // OAuth always happens in the system browser, never in an app window, and only Airtable's
+      // own consent page (and the pages the app links to) may be opened there.
       open: async (url) => {
-        const authorizeHost = new URL(core.settings.get().authorizeUrl).hostname;
-        if (!isAllowedExternalUrl(url, [...DEFAULT_EXTERNAL_HOSTS, authorizeHost]) && !url.startsWith(`${new URL(core.settings.get().authorizeUrl).origin}/`)) {
-          throw new Error('Refused to open a URL outside the allow-list.');
-        }
+        if (!isAllowedExternalUrl(url)) throw new Error('Refused to open a URL outside the allow-list.');
         await shell.openExternal(url);
       },
     },

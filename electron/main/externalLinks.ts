@@ -1,18 +1,19 @@
 /**
- * Which URLs may leave the app for the system browser: https only, on an allow-listed host
- * (exact match or a subdomain), with no credentials in the URL. Everything else is refused.
+ * The exact pages Airvault may open in the system browser: Airtable's consent page (the OAuth
+ * sign-in) and the two pages the app tells a person to visit. Nothing else leaves the app, not
+ * another path on airtable.com, not a subdomain, not a URL a setting or the renderer chose.
  */
-export function isAllowedExternalUrl(raw: string, allowedHosts: readonly string[]): boolean {
+export const EXTERNAL_PAGES = ['https://airtable.com/oauth2/v1/authorize', 'https://airtable.com/create/oauth', 'https://airtable.com/create/tokens'] as const;
+
+export function isAllowedExternalUrl(raw: string): boolean {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
     return false;
   }
-  if (url.protocol !== 'https:' || url.username || url.password) return false;
-  const host = url.hostname.toLowerCase();
-  if (!/^[a-z0-9.-]+$/.test(host)) return false; // IDN look-alikes arrive as punycode or unicode: refuse both
-  return allowedHosts.some((allowed) => host === allowed || host.endsWith(`.${allowed}`));
+  if (url.protocol !== 'https:' || url.username || url.password || url.port) return false;
+  // Look-alike hosts (unicode or punycode) never equal "airtable.com", but say so explicitly.
+  if (!/^[a-z0-9.-]+$/.test(url.hostname) || url.hostname.includes('xn--')) return false;
+  return (EXTERNAL_PAGES as readonly string[]).includes(`${url.origin}${url.pathname}`);
 }
-
-export const DEFAULT_EXTERNAL_HOSTS = ['airtable.com', 'support.airtable.com'];

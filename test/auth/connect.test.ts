@@ -70,24 +70,31 @@ describe('connecting a profile with OAuth + PKCE against the sandbox', () => {
     await v.core.stop();
   });
 
-  it('rejects a wrong, missing or reused state with no token request and no keychain write (check 2)', async () => {
+  it('refuses a wrong or missing state with 400, no token request and no keychain write, and keeps the sign-in waiting for the real redirect (checks 2 and 49)', async () => {
     for (const tamper of ['wrong', 'missing'] as const) {
       const v = await vaultAgainst(h);
       const profile = v.core.profiles.create(`State ${tamper}`);
       const { done } = await v.core.connect.startOAuth(profile.id);
       const consent = await fetch(v.opened[0]!, { redirect: 'manual' });
-      const callback = new URL(consent.headers.get('location')!);
-      if (tamper === 'wrong') callback.searchParams.set('state', 'x'.repeat(43));
-      else callback.searchParams.delete('state');
+      const real = new URL(consent.headers.get('location')!);
+      const forged = new URL(real);
+      if (tamper === 'wrong') forged.searchParams.set('state', 'x'.repeat(43));
+      else forged.searchParams.delete('state');
       const before = await tokenCalls();
-      const landing = await fetch(callback);
+      const landing = await fetch(forged);
       expect(landing.status).toBe(400);
-      await expect(done).rejects.toThrow(/did not match/);
+      expect(await landing.text()).toContain('does not belong to the sign-in in progress');
       expect(await tokenCalls()).toBe(before);
       expect(profileSecrets(v.secrets.values)).toEqual([]);
-      expect(v.core.connect.inProgress).toBeUndefined();
+      expect(v.core.connect.inProgress).toBe(profile.id);
+      // Airtable's own redirect still lands, and connects.
+      expect((await fetch(real)).status).toBe(200);
+      expect(v.core.profiles.view(await done).status).toBe('active');
       await v.core.stop();
     }
+  });
+
+  it('refuses an answer replayed after the sign-in finished, with no token request (check 2)', async () => {
     const v = await vaultAgainst(h);
     const profile = v.core.profiles.create('Reuse');
     const { done } = await v.core.connect.startOAuth(profile.id);
@@ -97,6 +104,17 @@ describe('connecting a profile with OAuth + PKCE against the sandbox', () => {
     const again = await v.core.connect.complete(location);
     expect(again.ok).toBe(false);
     expect(await tokenCalls()).toBe(before);
+    await v.core.stop();
+  });
+
+  it('prints a profile name on the answer page as text, never as markup (check 49)', async () => {
+    const v = await vaultAgainst(h);
+    const profile = v.core.profiles.create('<img src=x onerror=alert(1)>');
+    const { done } = await v.core.connect.startOAuth(profile.id);
+    const { html } = await v.approve();
+    await done;
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&#60;img src=x onerror=alert(1)&#62;');
     await v.core.stop();
   });
 
@@ -157,7 +175,7 @@ describe('connecting a profile with OAuth + PKCE against the sandbox', () => {
 
   it('ignores a deep-link callback when no sign-in is in progress (check 10)', async () => {
     const v = await vaultAgainst(h);
-    expect(await v.core.connect.complete('airvault://oauth/callback?code=abc&state=def')).toEqual({ ok: false, message: 'No sign-in is in progress.' });
+    expect(await v.core.connect.complete('airvault://oauth/callback?code=abc&state=def')).toEqual({ ok: false, ended: false, message: 'No sign-in is in progress.' });
     await v.core.stop();
   });
 

@@ -10,8 +10,11 @@ export class PortInUseError extends Error {
   }
 }
 
+/** Everything printed into the page is text: a profile name like `<img onerror=…>` stays text. */
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
 const PAGE = (title: string, text: string) =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title><style>body{font:16px system-ui,sans-serif;margin:15vh auto;max-width:32em;text-align:center;color:#222}</style></head><body><h1>${title}</h1><p>${text}</p></body></html>`;
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>body{font:16px system-ui,sans-serif;margin:15vh auto;max-width:32em;text-align:center;color:#222}</style></head><body><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p></body></html>`;
 
 /**
  * The loopback half of the OAuth redirect: listens on 127.0.0.1 only, at the registered port,
@@ -25,7 +28,8 @@ export class LoopbackReceiver {
   port = 0;
 
   constructor(
-    private readonly onCallback: (url: URL) => Promise<{ ok: boolean; message: string }>,
+    /** `ended`: the sign-in is over (success, denial, expiry); otherwise keep listening for the real redirect. */
+    private readonly onCallback: (url: URL) => Promise<{ ok: boolean; ended: boolean; message: string }>,
     private readonly onTimeout: () => void,
   ) {}
 
@@ -39,14 +43,15 @@ export class LoopbackReceiver {
         res.end(PAGE('Not here', 'This address only receives Airvault sign-ins.'));
         return;
       }
-      // The receiver closes once this answer has been sent: one valid hit, one use.
-      res.once('finish', () => this.close());
       void this.onCallback(url).then(
         (result) => {
+          // One use: the receiver closes once the answer that ended the sign-in has been sent.
+          if (result.ended) res.once('finish', () => this.close());
           res.writeHead(result.ok ? 200 : 400, { ...headers, connection: 'close' });
           res.end(PAGE(result.ok ? 'Airvault is connected' : 'Sign-in did not complete', `${result.message} You can close this tab.`));
         },
         () => {
+          res.once('finish', () => this.close());
           res.writeHead(500, { ...headers, connection: 'close' });
           res.end(PAGE('Sign-in did not complete', 'Return to Airvault and try again.'));
         },

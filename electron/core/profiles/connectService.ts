@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import * as oauth from 'oauth4webapi';
 import { AppError } from '../platform/errors';
 import type { CoreEvents } from '../platform/events';
@@ -7,6 +8,19 @@ import type { NewGrant } from '../tokens';
 import { LoopbackReceiver } from '../auth';
 import { redirectUriOf, type OAuthSettingsStore } from '../auth';
 import { TokenExchangeError, type TokenEndpoint } from '../auth';
+
+/** What a redirect receiver shows the person, and whether the sign-in is over. */
+export interface CallbackOutcome {
+  ok: boolean;
+  ended: boolean;
+  message: string;
+}
+
+/** Compares a callback's state with the flow's without leaking how much of it matched. */
+function sameState(given: string | null, expected: string): boolean {
+  if (given === null || given.length !== expected.length) return false;
+  return timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+}
 
 export interface Identity {
   id: string;
@@ -109,16 +123,30 @@ export class ConnectService {
     return { authorizeUrl: url.toString(), done };
   }
 
-  /** Where both redirect receivers end. Returns what the browser page should say. */
-  async complete(callbackUrl: string): Promise<{ ok: boolean; message: string }> {
+  /**
+   * Where both redirect receivers end. Returns what the browser page should say, and whether
+   * the sign-in is over (`ended`). An answer whose state is not this flow's (any page can send
+   * one to the loopback port) is refused without a token request and leaves the flow waiting
+   * for Airtable's real redirect.
+   */
+  async complete(callbackUrl: string): Promise<CallbackOutcome> {
     const flow = this.pending;
     if (!flow) {
       this.deps.logger.warn('oauth callback with no sign-in in progress: ignored');
-      return { ok: false, message: 'No sign-in is in progress.' };
+      return { ok: false, ended: false, message: 'No sign-in is in progress.' };
+    }
+    let url: URL;
+    try {
+      url = new URL(callbackUrl);
+    } catch {
+      return { ok: false, ended: false, message: 'That is not a sign-in answer.' };
+    }
+    if (!sameState(url.searchParams.get('state'), flow.state)) {
+      this.deps.logger.warn('oauth callback with a state of no sign-in in progress: ignored');
+      return { ok: false, ended: false, message: 'This answer does not belong to the sign-in in progress, so it was ignored.' };
     }
     let params: URLSearchParams;
     try {
-      const url = new URL(callbackUrl);
       const settings = this.deps.settings.get();
       const as: oauth.AuthorizationServer = { issuer: new URL(settings.authorizeUrl).origin, authorization_endpoint: settings.authorizeUrl, token_endpoint: settings.tokenUrl };
       params = oauth.validateAuthResponse(as, { client_id: settings.clientId }, url, flow.state);
@@ -126,12 +154,12 @@ export class ConnectService {
       const denied = error instanceof oauth.AuthorizationResponseError && error.error === 'access_denied';
       const message = denied ? 'Access was not granted on Airtable, so nothing was connected.' : 'The answer from Airtable did not match this sign-in, so it was refused.';
       this.fail(flow, new AppError('CANCELLED', message));
-      return { ok: false, message };
+      return { ok: false, ended: true, message };
     }
     if (this.deps.clock.now() - flow.createdAt > FLOW_TTL_MS) {
       const message = 'This sign-in took too long and expired. Start it again.';
       this.fail(flow, new AppError('CANCELLED', message));
-      return { ok: false, message };
+      return { ok: false, ended: true, message };
     }
     // From here the flow is used up: a second callback with the same state finds nothing.
     this.pending = undefined;
@@ -148,13 +176,13 @@ export class ConnectService {
         scopes: grant.scopes,
       });
       flow.resolve(profile);
-      return { ok: true, message: `Profile "${profile.name}" is connected to Airtable.` };
+      return { ok: true, ended: true, message: `Profile "${profile.name}" is connected to Airtable.` };
     } catch (error) {
       const message = error instanceof TokenExchangeError || error instanceof AppError ? error.message : 'Airtable did not complete the sign-in.';
       this.failure = message;
       flow.reject(new AppError('CANCELLED', message));
       this.changed(flow.profileId);
-      return { ok: false, message };
+      return { ok: false, ended: true, message };
     }
   }
 
