@@ -33,13 +33,28 @@ export async function startTestHost(options: { handlers: Handlers; rendererDir: 
   let origin = '';
 
   const server: Server = createServer((req, res) => {
+    // Only this host's own name: a page elsewhere that rebinds its DNS to 127.0.0.1 gets nothing.
+    if (req.headers.host !== new URL(origin).host) {
+      res.writeHead(400, { 'content-type': 'text/plain' });
+      res.end('Wrong host.');
+      return;
+    }
     const url = new URL(req.url ?? '/', origin);
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      // A malformed escape such as /%E0 is a bad request, not a crash of the host.
+      res.writeHead(400, { 'content-type': 'text/plain' });
+      res.end('Bad path.');
+      return;
+    }
     if (url.pathname === '/__airvault-bridge.js') {
       res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' });
       res.end(bridgeScript(`${origin.replace('http', 'ws')}/__airvault?secret=${secret}`));
       return;
     }
-    const file = path.resolve(root, `.${decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)}`);
+    const file = path.resolve(root, `.${pathname === '/' ? '/index.html' : pathname}`);
     const inside = file === indexFile || file.startsWith(root + path.sep);
     if (!inside || !existsSync(file) || !statSync(file).isFile()) {
       // The renderer is a single-page app: unknown paths get the page itself.
