@@ -24,6 +24,7 @@ import {
   RecordsService,
   SchemaService,
   SyncCoordinator,
+  attachmentUrlPolicy,
   createAttachmentsHandlers,
   createOutboxHandlers,
   createRecordsHandlers,
@@ -55,6 +56,8 @@ export interface CorePorts {
   tokenManager?: Partial<TokenManagerOptions>;
   /** false turns the background loop off (the command line and most tests sync on demand). */
   backgroundSync?: Partial<BackgroundSyncOptions> | false;
+  /** Origins besides Airtable's content hosts that attachments may be downloaded from (the sandbox's, in tests and previews). */
+  attachmentOrigins?: string[];
 }
 
 /** What a host (the app, the test host) uses: the handler table and the lifecycle. */
@@ -131,6 +134,7 @@ export function createCore(ports: CorePorts): CoreServices {
     fetch: ports.fetch,
     clock,
     logger,
+    attachmentUrls: attachmentUrlPolicy(ports.attachmentOrigins),
     folderOf: (id) => profiles.dataFolder(profiles.get(id).id),
   });
   const recordsOf = (profileId: string) => workspaces.records(profileId);

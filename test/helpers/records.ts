@@ -8,7 +8,7 @@ import { staticTokens } from '../../electron/core/airtable/tokenProvider';
 import { configure } from '../../electron/core/platform/db/sqlite';
 import { migrate } from '../../electron/core/platform/db/migrate';
 import { silentLogger, systemClock, type Clock, type Fetch } from '../../electron/core/ports';
-import { createProfileRecords, openCache, outboxMigrations, type ProfileRecords } from '../../electron/core/records';
+import { attachmentUrlPolicy, createProfileRecords, openCache, outboxMigrations, type ProfileRecords } from '../../electron/core/records';
 import { openSqlite } from './services';
 
 /** An API whose every call fails: for cache code that must never reach Airtable. */
@@ -17,12 +17,12 @@ export function unreachableApi(): ProfileApi {
 }
 
 /** A profile's records slice over fresh databases in a temporary folder (or `folder`, to reopen one). */
-export function testRecords(api: ProfileApi = unreachableApi(), options: { clock?: Clock; fetch?: Fetch; folder?: string } = {}): ProfileRecords & { folder: string } {
+export function testRecords(api: ProfileApi = unreachableApi(), options: { clock?: Clock; fetch?: Fetch; folder?: string; attachmentOrigins?: string[] } = {}): ProfileRecords & { folder: string } {
   const folder = options.folder ?? mkdtempSync(path.join(tmpdir(), 'airvault-records-'));
   const cacheDb = openCache(openSqlite, folder, silentLogger);
   const outboxDb = openSqlite(path.join(folder, 'outbox.sqlite'));
   configure(outboxDb, { durable: true });
   migrate(outboxDb, outboxMigrations);
-  const slice = createProfileRecords({ profileId: 'profile-test', cacheDb, outboxDb, folder, api, fetch: options.fetch ?? globalThis.fetch, clock: options.clock ?? systemClock });
+  const slice = createProfileRecords({ profileId: 'profile-test', cacheDb, outboxDb, folder, api, fetch: options.fetch ?? globalThis.fetch, clock: options.clock ?? systemClock, attachmentUrls: attachmentUrlPolicy(options.attachmentOrigins) });
   return Object.assign(slice, { folder });
 }

@@ -27,6 +27,7 @@ export async function vaultAgainst(h: SandboxHarness, overrides: Partial<CorePor
   const secrets = new MemorySecretStore();
   const core = testCore({
     secrets,
+    attachmentOrigins: [h.sandbox.url],
     oauthDefaults: { clientId, loopbackPort: port, apiUrl: `${h.sandbox.url}/v0`, authorizeUrl: `${h.sandbox.url}/oauth2/v1/authorize`, tokenUrl: `${h.sandbox.url}/oauth2/v1/token` },
     browser: {
       open: (url) => {

@@ -5,6 +5,7 @@
 export { openCache } from './cache/cacheDb';
 export { outboxMigrations } from './outbox/outboxMigrations';
 export { createProfileRecords, type ProfileRecords } from './profileRecords';
+export { attachmentUrlPolicy, type AttachmentUrlPolicy } from './attachments/attachmentUrls';
 export { Connectivity } from './connectivity';
 export { OutboxService } from './outbox/outboxService';
 export { SyncCoordinator } from './sync/syncCoordinator';

@@ -2,6 +2,7 @@ import type { ProfileApi } from '../airtable';
 import type { SqlDatabase } from '../platform/db/sqlite';
 import type { Clock, Fetch } from '../ports';
 import { AttachmentCache } from './attachments/attachmentCache';
+import type { AttachmentUrlPolicy } from './attachments/attachmentUrls';
 import { RecordQueries } from './cache/recordQuery';
 import { SchemaRepository } from './cache/schemaRepository';
 import { Outbox } from './outbox/outbox';
@@ -42,7 +43,16 @@ export interface ProfileRecords {
 /** A profile's records slice, looked up by profile id (the workspace opens it on first use). */
 export type RecordsOf = (profileId: string) => ProfileRecords;
 
-export function createProfileRecords(deps: { profileId: string; cacheDb: SqlDatabase; outboxDb: SqlDatabase; folder: string; api: ProfileApi; fetch: Fetch; clock: Clock }): ProfileRecords {
+export function createProfileRecords(deps: {
+  profileId: string;
+  cacheDb: SqlDatabase;
+  outboxDb: SqlDatabase;
+  folder: string;
+  api: ProfileApi;
+  fetch: Fetch;
+  clock: Clock;
+  attachmentUrls: AttachmentUrlPolicy;
+}): ProfileRecords {
   const { cacheDb, api, clock } = deps;
   const now = () => clock.now();
   const records = new RecordsRepository(cacheDb);
@@ -66,6 +76,6 @@ export function createProfileRecords(deps: { profileId: string; cacheDb: SqlData
     baseSync: new BaseSync({ api, schema, records, state, clock }),
     webhooks: new WebhookSync({ api, schema, records, state, clock }),
     windows: new WindowSync({ api, records, state, clock }),
-    attachments: new AttachmentCache(cacheDb, deps.folder, deps.fetch, api, now),
+    attachments: new AttachmentCache(cacheDb, deps.folder, deps.fetch, api, now, deps.attachmentUrls),
   };
 }

@@ -5,7 +5,7 @@ import { createProfileApi } from '../airtable';
 import { configure, type OpenDatabase, type SqlDatabase } from '../platform/db/sqlite';
 import { migrate } from '../platform/db/migrate';
 import type { Clock, Fetch, Logger } from '../ports';
-import { openCache, outboxMigrations, createProfileRecords, type ProfileRecords } from '../records';
+import { openCache, outboxMigrations, createProfileRecords, type AttachmentUrlPolicy, type ProfileRecords } from '../records';
 
 interface OpenWorkspace {
   records: ProfileRecords;
@@ -28,6 +28,7 @@ export class Workspaces {
       fetch: Fetch;
       clock: Clock;
       logger: Logger;
+      attachmentUrls: AttachmentUrlPolicy;
       /** The profile's data folder; throws NOT_FOUND for a profile that does not exist. */
       folderOf(profileId: string): string;
     },
@@ -42,7 +43,7 @@ export class Workspaces {
     const outboxDb = this.deps.openDatabase(path.join(folder, 'outbox.sqlite'));
     configure(outboxDb, { durable: true });
     migrate(outboxDb, outboxMigrations);
-    const records = createProfileRecords({ profileId, cacheDb, outboxDb, folder, api: createProfileApi(this.deps.client, profileId), fetch: this.deps.fetch, clock: this.deps.clock });
+    const records = createProfileRecords({ profileId, cacheDb, outboxDb, folder, api: createProfileApi(this.deps.client, profileId), fetch: this.deps.fetch, clock: this.deps.clock, attachmentUrls: this.deps.attachmentUrls });
     this.open.set(profileId, { records, databases: [cacheDb, outboxDb] });
     return records;
   }

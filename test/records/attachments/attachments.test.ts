@@ -3,6 +3,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxHarness } from '../../helpers/sandboxClient';
 import { clientFor } from '../../helpers/airtableClient';
 import { testRecords } from '../../helpers/records';
+import { AttachmentCache } from '../../../electron/core/records/attachments/attachmentCache';
+import { attachmentUrlPolicy } from '../../../electron/core/records';
 import { attachmentBytes } from '../../sandbox/store';
 
 let h: SandboxHarness;
@@ -14,7 +16,7 @@ beforeEach(() => h.sandbox.reset());
 
 async function setup() {
   const { api } = clientFor(h);
-  const p = testRecords(api);
+  const p = testRecords(api, { attachmentOrigins: [h.sandbox.url] });
   await p.baseSync.run(h.firstBase().id);
   return { api, db: p.cacheDb, attachments: p.attachments };
 }
@@ -68,5 +70,69 @@ describe('attachments offline', () => {
     await h.control('faults', { rules: [{ kind: 'drop' }] });
     expect(await s.attachments.file(h.firstBase().id, h.firstTable().id, one.recordId, one.fieldId, one.id)).toBe(file); // offline now
     await h.control('faults', { rules: [] });
+  });
+});
+
+describe('safe attachment downloads (check 47)', () => {
+  const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+  const BASE = 'appAAAAAAAAAAAAAA';
+  const TABLE = 'tblAAAAAAAAAAAAAA';
+  const FILES = 'fldAAAAAAAAAAAAA1';
+
+  /** A cache holding one synced record whose attachment thumbnails point at `url`, and a fetch that records what it was asked. */
+  function cacheWith(url: string, answer: () => Response | Promise<Response>, limits?: { thumbnailBytes: number; fileBytes: number; timeoutMs: number }) {
+    const asked: string[] = [];
+    const fetch = ((input: string) => {
+      asked.push(String(input));
+      return Promise.resolve(answer());
+    }) as typeof globalThis.fetch;
+    const p = testRecords(undefined, { fetch });
+    const attachments = limits ? new AttachmentCache(p.cacheDb, p.folder, fetch, p.api, Date.now, attachmentUrlPolicy(), limits) : p.attachments;
+    p.schema.saveSchema(BASE, [{ id: TABLE, name: 'T', primaryFieldId: 'fldAAAAAAAAAAAAA0', fields: [{ id: 'fldAAAAAAAAAAAAA0', name: 'Name', type: 'singleLineText' }, { id: FILES, name: 'Files', type: 'multipleAttachments' }], views: [] }]);
+    p.records.upsertFromAirtable(TABLE, [{ id: 'recAAAAAAAAAAAAA1', createdTime: '2026-01-01T00:00:00.000Z', fields: { [FILES]: [{ id: 'attAAAAAAAAAAAAA1', filename: 'a.png', type: 'image/png', url, thumbnails: { large: { url } } }] } }], Date.now());
+    return { p, attachments, asked };
+  }
+
+  it.each([
+    ['https://v5.airtableusercontent.com/v3/u/1/1/x', true],
+    ['https://dl.airtable.com/.attachments/x', true],
+    ['http://v5.airtableusercontent.com/x', false],
+    ['https://airtableusercontent.com.evil.test/x', false],
+    ['https://evil.test/x', false],
+    ['https://user@dl.airtable.com/x', false],
+    ['https://dl.airtable.com:8443/x', false],
+    ['file:///etc/passwd', false],
+    ['http://127.0.0.1:8787/attachments/x', false],
+  ])('downloads from %s: %s', (url, allowed) => {
+    expect(attachmentUrlPolicy()(url)).toBe(allowed);
+  });
+
+  it('never fetches a URL outside Airtable’s attachment hosts, whatever a record says', async () => {
+    const { attachments, asked } = cacheWith('http://169.254.169.254/latest/meta-data', () => new Response(PNG));
+    expect(await attachments.cacheThumbnails(TABLE)).toEqual({ stored: 0, skippedForCap: 0 });
+    expect(asked).toEqual([]);
+  });
+
+  it('abandons a download that grows past its cap, and stores nothing', async () => {
+    const huge = () => new Response(new ReadableStream({ pull: (c) => c.enqueue(new Uint8Array(64 * 1024)) }));
+    const { attachments, asked } = cacheWith('https://v5.airtableusercontent.com/t', huge, { thumbnailBytes: 256 * 1024, fileBytes: 1024, timeoutMs: 5_000 });
+    expect(await attachments.cacheThumbnails(TABLE)).toEqual({ stored: 0, skippedForCap: 0 });
+    expect(asked).toHaveLength(1);
+    expect(attachments.usage().thumbnails).toBe(0);
+  });
+
+  it('gives up on a download that never finishes', async () => {
+    const stalled = () => new Response(new ReadableStream({ pull: () => new Promise(() => {}) }));
+    const { attachments } = cacheWith('https://v5.airtableusercontent.com/t', stalled, { thumbnailBytes: 1024, fileBytes: 1024, timeoutMs: 200 });
+    expect(await attachments.cacheThumbnails(TABLE)).toEqual({ stored: 0, skippedForCap: 0 });
+  });
+
+  it('never takes a URL from a local unsent edit', async () => {
+    const { p, attachments, asked } = cacheWith('https://v5.airtableusercontent.com/synced', () => new Response(PNG));
+    const tempId = p.outbox.create(BASE, TABLE, { [FILES]: [{ id: 'attAAAAAAAAAAAAA2', filename: 'b.png', url: 'https://v5.airtableusercontent.com/typed-here', thumbnails: { large: { url: 'https://v5.airtableusercontent.com/typed-here' } } }] });
+    p.outbox.update(BASE, TABLE, 'recAAAAAAAAAAAAA1', { [FILES]: [{ id: 'attAAAAAAAAAAAAA3', filename: 'c.png', url: 'https://v5.airtableusercontent.com/edited-here', thumbnails: { large: { url: 'https://v5.airtableusercontent.com/edited-here' } } }] });
+    await attachments.cacheThumbnails(TABLE);
+    expect(asked).toEqual([]);
+    expect(tempId).toMatch(/^tmp/);
   });
 });

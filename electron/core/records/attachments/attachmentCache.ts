@@ -5,9 +5,19 @@ import type { Fetch } from '../../ports';
 import type { ProfileApi } from '../../airtable';
 import type { SqlDatabase } from '../../platform/db/sqlite';
 import { readSetting, writeSetting } from '../cache/cacheSettings';
+import type { AttachmentUrlPolicy } from './attachmentUrls';
 
 export const DEFAULT_THUMBNAIL_CAP_BYTES = 500 * 1024 * 1024;
-const MAX_THUMBNAIL_BYTES = 2 * 1024 * 1024;
+export interface DownloadLimits {
+  /** Thumbnails are small images; anything bigger is not one. */
+  thumbnailBytes: number;
+  /** A full file fetched on demand (Airtable allows up to 1 GB; past this, open it in Airtable). */
+  fileBytes: number;
+  /** However slow the network, a download gives up after this long. */
+  timeoutMs: number;
+}
+
+const DEFAULT_LIMITS: DownloadLimits = { thumbnailBytes: 2 * 1024 * 1024, fileBytes: 200 * 1024 * 1024, timeoutMs: 60_000 };
 
 function imageType(bytes: Buffer): string | null {
   if (bytes.length >= 8 && bytes.readUInt32BE(0) === 0x89504e47) return 'image/png';
@@ -52,6 +62,8 @@ export class AttachmentCache {
     private readonly fetch: Fetch,
     private readonly api: ProfileApi,
     private readonly now: () => number,
+    private readonly allowed: AttachmentUrlPolicy,
+    private readonly limits: DownloadLimits = DEFAULT_LIMITS,
   ) {
     mkdirSync(path.join(folder, 'attachments'), { recursive: true });
   }
@@ -89,14 +101,15 @@ export class AttachmentCache {
     if (!file || !existsSync(file)) return null;
     const bytes = readFileSync(file);
     const mime = imageType(bytes);
-    if (!mime || bytes.length > MAX_THUMBNAIL_BYTES) return null;
+    if (!mime || bytes.length > this.limits.thumbnailBytes) return null;
     return `data:${mime};base64,${bytes.toString('base64')}`;
   }
 
   /** Downloads the thumbnails a table's cached records lack, stopping at the cap. Returns how many it stored. */
   async cacheThumbnails(tableId: string, signal?: AbortSignal): Promise<{ stored: number; skippedForCap: number }> {
     const fields = (this.db.prepare("SELECT id FROM fields WHERE table_id = ? AND type = 'multipleAttachments'").all(tableId) as Array<{ id: string }>).map((f) => f.id);
-    const cellsOf = this.db.prepare('SELECT id, json_extract(cells, ?) AS value FROM records WHERE table_id = ? AND json_type(cells, ?) IS NOT NULL');
+    // Synced records only: cells with a local change waiting hold values this machine wrote.
+    const cellsOf = this.db.prepare('SELECT id, json_extract(cells, ?) AS value FROM records WHERE table_id = ? AND pending = 0 AND json_type(cells, ?) IS NOT NULL');
     let stored = 0;
     let skippedForCap = 0;
     for (const fieldId of fields) {
@@ -107,7 +120,7 @@ export class AttachmentCache {
         for (const attachment of (JSON.parse(row.value) as unknown[]).filter(isAttachment)) {
           const url = attachment.thumbnails?.large?.url ?? attachment.thumbnails?.small?.url;
           if (!url || this.availability(attachment.id).thumbnail) continue;
-          const bytes = await this.download(url, signal);
+          const bytes = await this.download(url, this.limits.thumbnailBytes, signal);
           if (!bytes) continue;
           if (this.usage().thumbnailBytes + bytes.length > this.capBytes) {
             skippedForCap++;
@@ -126,25 +139,66 @@ export class AttachmentCache {
     const have = this.availability(attachmentId).file;
     if (have) return have;
     const find = (cells: Record<string, unknown>) => (Array.isArray(cells[fieldId]) ? (cells[fieldId] as unknown[]) : []).filter(isAttachment).find((a) => a.id === attachmentId);
-    const row = this.db.prepare('SELECT cells FROM records WHERE id = ?').get(recordId) as { cells: string } | undefined;
+    // A record with a local change waiting may hold a URL this machine wrote: ask Airtable instead.
+    const row = this.db.prepare('SELECT cells FROM records WHERE id = ? AND pending = 0').get(recordId) as { cells: string } | undefined;
     let attachment = row ? find(JSON.parse(row.cells) as Record<string, unknown>) : undefined;
-    let bytes = attachment?.url ? await this.download(attachment.url) : undefined;
+    let bytes = attachment?.url ? await this.download(attachment.url, this.limits.fileBytes) : undefined;
     if (!bytes) {
       // The cached URL has expired (or never was): the record's current answer carries fresh ones.
       const fresh = await this.api.records.get(baseId, tableId, recordId);
       attachment = find(fresh.fields);
       if (!attachment?.url) throw new AppError('NOT_FOUND', 'That attachment is no longer on the record.');
-      bytes = await this.download(attachment.url);
-      if (!bytes) throw new AppError('UNAVAILABLE', 'The attachment could not be downloaded. Check the connection and try again.');
+      bytes = await this.download(attachment.url, this.limits.fileBytes);
+      if (!bytes) throw new AppError('UNAVAILABLE', 'The attachment could not be downloaded (offline, too large, or not from Airtable). Check the connection and try again.');
     }
     return this.store(attachment!, 'file', recordId, fieldId, bytes);
   }
 
-  private async download(url: string, signal?: AbortSignal): Promise<Buffer | undefined> {
+  /**
+   * The bytes at `url`, if it is one of Airtable's attachment URLs, answers within the timeout
+   * and holds at most `maxBytes`: read as a stream and abandoned the moment it grows past the
+   * cap, so a hostile or huge answer never fills memory or the disk.
+   */
+  private async download(url: string, maxBytes: number, signal?: AbortSignal): Promise<Buffer | undefined> {
+    if (!this.allowed(url)) return undefined;
+    const timeout = AbortSignal.timeout(this.limits.timeoutMs);
+    const controller = new AbortController();
+    const combined = AbortSignal.any([timeout, controller.signal, ...(signal ? [signal] : [])]);
     try {
-      const response = await this.fetch(url, { signal: signal ?? AbortSignal.timeout(30_000) });
-      if (!response.ok) return undefined;
-      return Buffer.from(await response.arrayBuffer());
+      // Redirects are followed by hand (at most 3, as Airtable allows), each target checked again.
+      let response = await this.fetch(url, { signal: combined, redirect: 'manual' });
+      for (let hops = 0; response.status >= 300 && response.status < 400 && hops < 3; hops++) {
+        const next = new URL(response.headers.get('location') ?? '', url).toString();
+        if (!this.allowed(next)) return undefined;
+        response = await this.fetch(next, { signal: combined, redirect: 'manual' });
+      }
+      if (!response.ok || !response.body) return undefined;
+      if (Number(response.headers.get('content-length') ?? 0) > maxBytes) {
+        controller.abort();
+        return undefined;
+      }
+      // The reader is cancelled on abort whatever the fetch implementation does with the signal,
+      // and a body cut short by a cancel is never taken for a whole one.
+      const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+      const cancel = () => void reader.cancel().catch(() => undefined);
+      combined.addEventListener('abort', cancel, { once: true });
+      try {
+        const chunks: Buffer[] = [];
+        let total = 0;
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          total += value.byteLength;
+          if (total > maxBytes) {
+            controller.abort();
+            return undefined;
+          }
+          chunks.push(Buffer.from(value));
+        }
+        return combined.aborted ? undefined : Buffer.concat(chunks);
+      } finally {
+        combined.removeEventListener('abort', cancel);
+      }
     } catch {
       return undefined;
     }
