@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { call } from '../../lib/api';
-import { isReadOnly, type FieldInfo } from '../../lib/cells';
+import type { FieldInfo } from '../../lib/cells';
 import { useApp } from '../../stores/appStore';
 import { searchBox } from '../../stores/commands';
-import { setWritableFields, useGrid } from '../../stores/gridStore';
+import { useGrid } from '../../stores/gridStore';
 import { findTable, useSchema } from '../../stores/schemaStore';
 import { syncKey, useSync } from '../../stores/syncStore';
 import { relativeTime } from '../profiles/profileStatus';
@@ -18,7 +19,7 @@ export function RecordsScreen({ profileId, tableId }: { profileId: string; table
   const schema = useSchema((s) => s.byProfile[profileId]);
   const found = findTable(schema, tableId);
   const report = useApp((s) => s.report);
-  const { query, setQuery, checked, rowCount, complete, undo } = useGrid();
+  const { query, setQuery, checked, rowCount, complete, undo } = useGrid(useShallow((s) => ({ query: s.query, setQuery: s.setQuery, checked: s.checked, rowCount: s.rowCount, complete: s.complete, undo: s.undo })));
   const [viewId, setViewId] = useState<string>('');
   const [searchText, setSearchText] = useState(query.search);
   const openRecord = useApp((s) => s.recordId);
@@ -50,7 +51,6 @@ export function RecordsScreen({ profileId, tableId }: { profileId: string; table
     const all = table.fields.filter((f) => !visible || visible.has(f.id) || f.id === table.primaryFieldId);
     return [...all.filter((f) => f.id === table.primaryFieldId), ...all.filter((f) => f.id !== table.primaryFieldId)];
   }, [table, viewId]);
-  useEffect(() => setWritableFields((table?.fields ?? []).filter((f) => !isReadOnly(f))), [table]);
 
   if (!found || !table) return <p className="muted">This table is not in the offline cache.</p>;
   const running = run && !['done', 'error', 'cancelled'].includes(run.phase);
@@ -58,13 +58,6 @@ export function RecordsScreen({ profileId, tableId }: { profileId: string; table
   const newRecord = async () => {
     const id = await useGrid.getState().createRecord({});
     setOpenRecord(id);
-  };
-  const deleteChecked = async () => {
-    // The records' values are kept for undo; records:get takes 200 ids at a time.
-    const ids = [...checked];
-    const records = [];
-    for (let i = 0; i < ids.length; i += 200) records.push(...(await call('recordsGet', { profileId, recordIds: ids.slice(i, i + 200) })).records.map((r) => r.record));
-    await useGrid.getState().deleteRecords(records);
   };
   const exportView = async () => {
     setExporting(0);
@@ -94,7 +87,7 @@ export function RecordsScreen({ profileId, tableId }: { profileId: string; table
         </button>
         <button onClick={() => useApp.getState().openTable(found.base.id, tableId, 'schema')}>Fields &amp; views</button>
         <button onClick={() => void newRecord().catch(report)}>New record</button>
-        <button className="danger" disabled={checked.size === 0} onClick={() => void deleteChecked().catch(report)}>
+        <button className="danger" disabled={checked.size === 0} onClick={() => void useGrid.getState().deleteCheckedRequested().catch(report)}>
           Delete {checked.size > 0 ? checked.size : ''} selected
         </button>
         <button disabled={undo.length === 0} onClick={() => void useGrid.getState().undoLast().catch(report)} title="Undo (Ctrl+Z)">
