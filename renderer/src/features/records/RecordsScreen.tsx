@@ -1,15 +1,15 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { call } from '../../lib/api';
 import type { FieldInfo } from '../../lib/cells';
 import { useApp } from '../../stores/appStore';
 import { searchBox } from '../../stores/commands';
 import { useGrid } from '../../stores/gridStore';
+import { useRecords } from '../../stores/recordsStore';
 import { findTable, useSchema } from '../../stores/schemaStore';
 import { syncKey, useSync } from '../../stores/syncStore';
 import { relativeTime } from '../profiles/profileStatus';
 import { SyncProgressBar } from '../sync/SyncProgressBar';
-import { download, exportCsv } from './csvExport';
+import { download } from './csvExport';
 import { FilterBuilder } from './FilterBuilder';
 import { Grid } from './Grid';
 import { RecordDetail } from './RecordDetail';
@@ -24,7 +24,7 @@ export function RecordsScreen({ profileId, tableId }: { profileId: string; table
   const [searchText, setSearchText] = useState(query.search);
   const openRecord = useApp((s) => s.recordId);
   const setOpenRecord = useApp((s) => s.openRecord);
-  const [exporting, setExporting] = useState<number | null>(null);
+  const exporting = useRecords((s) => s.exportedRows);
   const [showFilters, setShowFilters] = useState(false);
   const localSearch = useRef<HTMLInputElement>(null);
   const run = useSync((s) => (found ? s.progress[syncKey(profileId, found.base.id)] : undefined));
@@ -60,13 +60,8 @@ export function RecordsScreen({ profileId, tableId }: { profileId: string; table
     setOpenRecord(id);
   };
   const exportView = async () => {
-    setExporting(0);
-    try {
-      const csv = await exportCsv(profileId, tableId, query, fields, setExporting);
-      download(`${table.name}.csv`, csv);
-    } finally {
-      setExporting(null);
-    }
+    const csv = await useRecords.getState().exportRequested(profileId, tableId, query, fields);
+    download(`${table.name}.csv`, csv);
   };
 
   return (
@@ -100,7 +95,7 @@ export function RecordsScreen({ profileId, tableId }: { profileId: string; table
         <span className="muted" data-testid="row-count">
           {complete ? rowCount.toLocaleString() : `${table.records.toLocaleString()}`} records · synced {relativeTime(table.lastSyncedAt)}
         </span>
-        {running ? <SyncProgressBar progress={run} /> : <button onClick={() => void call('syncStart', { profileId, baseId: found.base.id }).catch(report)}>Sync</button>}
+        {running ? <SyncProgressBar progress={run} /> : <button onClick={() => void useSync.getState().syncRequested(profileId, found.base.id).catch(report)}>Sync</button>}
       </header>
       {showFilters && <FilterBuilder fields={fields} />}
       <div className="records-body">
