@@ -28,7 +28,7 @@ interface AppState {
 const LAST_PROFILE = 'airvault.lastProfile';
 
 /** Where the person is: which profile, base, table and screen; plus the one problem on show. */
-export const useApp = create<AppState>((set) => ({
+export const useApp = create<AppState>()((set) => ({
   info: null,
   profileId: localStorage.getItem(LAST_PROFILE),
   baseId: null,

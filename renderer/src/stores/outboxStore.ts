@@ -13,7 +13,7 @@ interface OutboxState {
 }
 
 /** Edits waiting to reach Airtable, rejected ones with their reason, and conflicts to settle. */
-export const useOutbox = create<OutboxState>((set, get) => {
+export const useOutbox = create<OutboxState>()((set, get) => {
   const reload = async (profileId: string) => {
     const view = await call('outboxList', { profileId });
     set({ byProfile: { ...get().byProfile, [profileId]: view } });

@@ -22,7 +22,7 @@ interface ProfilesState {
 }
 
 /** Profiles as main reports them; every change also arrives as profiles:changed. */
-export const useProfiles = create<ProfilesState>((set, get) => {
+export const useProfiles = create<ProfilesState>()((set, get) => {
   const replace = (profile: ProfileView) => set({ profiles: get().profiles.map((p) => (p.id === profile.id ? profile : p)) });
   return {
     profiles: [],

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { MethodOutput } from '../../../shared/ipc/contract';
+import type { MethodInput, MethodOutput } from '../../../shared/ipc/contract';
 import { call } from '../lib/api';
 
 export type CachedSchema = MethodOutput<'cacheSchema'>;
@@ -13,10 +13,16 @@ interface SchemaState {
   remote: Record<string, RemoteBase[]>;
   load: (profileId: string) => Promise<void>;
   loadRemote: (profileId: string) => Promise<void>;
+  fieldCreateRequested: (input: MethodInput<'schemaCreateField'>) => Promise<void>;
+  fieldUpdateRequested: (input: MethodInput<'schemaUpdateField'>) => Promise<void>;
+  tableCreateRequested: (input: MethodInput<'schemaCreateTable'>) => Promise<void>;
 }
 
-/** What each profile has cached (bases, tables, fields, views, counts) and what it could sync. */
-export const useSchema = create<SchemaState>((set, get) => ({
+/**
+ * What each profile has cached (bases, tables, fields, views, counts) and what it could sync.
+ * After a schema change the cached schema is read again, so every screen shows the change.
+ */
+export const useSchema = create<SchemaState>()((set, get) => ({
   byProfile: {},
   remote: {},
   async load(profileId) {
@@ -26,6 +32,18 @@ export const useSchema = create<SchemaState>((set, get) => ({
   async loadRemote(profileId) {
     const bases = await call('basesList', { profileId });
     set({ remote: { ...get().remote, [profileId]: bases } });
+  },
+  async fieldCreateRequested(input) {
+    await call('schemaCreateField', input);
+    await get().load(input.profileId);
+  },
+  async fieldUpdateRequested(input) {
+    await call('schemaUpdateField', input);
+    await get().load(input.profileId);
+  },
+  async tableCreateRequested(input) {
+    await call('schemaCreateTable', input);
+    await get().load(input.profileId);
   },
 }));
 

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { writableFieldTypes } from '../../../../shared/domain/fieldTypes';
-import { call } from '../../lib/api';
 import { useApp } from '../../stores/appStore';
 import { useProfiles } from '../../stores/profilesStore';
 import { findTable, useSchema } from '../../stores/schemaStore';
@@ -19,11 +18,10 @@ export function SchemaScreen({ profileId, tableId }: { profileId: string; tableI
   const { base, table } = found;
   // PAT scopes are unknown here: let Airtable decide; OAuth grants list theirs.
   const canWrite = profile?.grantedScopes ? profile.grantedScopes.includes('schema.bases:write') : true;
-  const reload = () => useSchema.getState().load(profileId);
   // Options name fields and tables by id; show their names instead.
   const names = new Map(base.tables.flatMap((t) => [[t.id, t.name] as const, ...t.fields.map((f) => [f.id, f.name] as const)]));
   const nameOf = (id: string) => names.get(id) ?? id;
-  const act = (fn: () => Promise<unknown>) => void fn().then(reload).catch(report);
+  const act = (fn: () => Promise<unknown>) => void fn().catch(report);
 
   return (
     <section className="screen" aria-label={`Schema of ${table.name}`}>
@@ -53,7 +51,7 @@ export function SchemaScreen({ profileId, tableId }: { profileId: string; tableI
               <td className="options">{f.options ? summarize(f.options, nameOf) : ''}</td>
               <td>
                 {renaming?.id === f.id ? (
-                  <form onSubmit={(e) => (e.preventDefault(), act(() => call('schemaUpdateField', { profileId, baseId: base.id, tableId, fieldId: f.id, name: renaming.name, description: renaming.description })), setRenaming(null))}>
+                  <form onSubmit={(e) => (e.preventDefault(), act(() => useSchema.getState().fieldUpdateRequested({ profileId, baseId: base.id, tableId, fieldId: f.id, name: renaming.name, description: renaming.description })), setRenaming(null))}>
                     <input aria-label="Field name" value={renaming.name} onChange={(e) => setRenaming({ ...renaming, name: e.target.value })} />
                     <input aria-label="Field description" value={renaming.description} onChange={(e) => setRenaming({ ...renaming, description: e.target.value })} />
                     <button type="submit">Save</button>
@@ -68,7 +66,7 @@ export function SchemaScreen({ profileId, tableId }: { profileId: string; tableI
         </tbody>
       </table>
       {canWrite && (
-        <form className="inline-form" onSubmit={(e) => (e.preventDefault(), act(() => call('schemaCreateField', { profileId, baseId: base.id, tableId, name: fieldName, type: fieldType })), setFieldName(''))}>
+        <form className="inline-form" onSubmit={(e) => (e.preventDefault(), act(() => useSchema.getState().fieldCreateRequested({ profileId, baseId: base.id, tableId, name: fieldName, type: fieldType })), setFieldName(''))}>
           <input aria-label="New field name" value={fieldName} onChange={(e) => setFieldName(e.target.value)} placeholder="New field name" required />
           <select aria-label="New field type" value={fieldType} onChange={(e) => setFieldType(e.target.value)}>
             {['singleLineText', 'multilineText', 'email', 'url', 'phoneNumber', 'checkbox', 'date'].map((t) => (
@@ -90,7 +88,7 @@ export function SchemaScreen({ profileId, tableId }: { profileId: string; tableI
         ))}
       </ul>
       {canWrite && (
-        <form className="inline-form" onSubmit={(e) => (e.preventDefault(), act(() => call('schemaCreateTable', { profileId, baseId: base.id, name: tableName, primaryFieldName: 'Name' })), setTableName(''))}>
+        <form className="inline-form" onSubmit={(e) => (e.preventDefault(), act(() => useSchema.getState().tableCreateRequested({ profileId, baseId: base.id, name: tableName, primaryFieldName: 'Name' })), setTableName(''))}>
           <input aria-label="New table name" value={tableName} onChange={(e) => setTableName(e.target.value)} placeholder={`New table in ${base.name}`} required />
           <button type="submit">Create table</button>
         </form>

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { call } from '../../lib/api';
+import { useEffect } from 'react';
+import { hasThumbnail, thumbnailKey, useAttachments } from '../../stores/attachmentsStore';
 
 interface Attachment {
   id?: string;
@@ -10,19 +10,12 @@ interface Attachment {
 
 /** One attachment: its cached thumbnail when there is one (offline too), otherwise its name. */
 export function AttachmentThumb({ profileId, attachment }: { profileId: string; attachment: Attachment }) {
-  const [src, setSrc] = useState<string | null | undefined>(undefined);
+  const id = hasThumbnail(attachment.id) ? attachment.id : null;
+  // undefined while it is being read, null when there is none.
+  const src = useAttachments((s) => (id ? s.thumbnails.get(thumbnailKey(profileId, id)) : null));
   useEffect(() => {
-    let live = true;
-    if (attachment.id && /^att[A-Za-z0-9]{14}$/.test(attachment.id)) {
-      call('attachmentsThumbnail', { profileId, attachmentId: attachment.id }).then(
-        (r) => live && setSrc(r.dataUrl),
-        () => live && setSrc(null),
-      );
-    } else setSrc(null);
-    return () => {
-      live = false;
-    };
-  }, [profileId, attachment.id]);
+    if (id) void useAttachments.getState().thumbnailNeeded(profileId, id);
+  }, [profileId, id]);
   const size = attachment.size ? `${Math.max(1, Math.round(attachment.size / 1024))} KB` : '';
   return (
     <li className="attachment">

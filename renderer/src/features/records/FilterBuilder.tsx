@@ -63,7 +63,8 @@ function build(op: Op, fieldId: string, value: string, value2: string): GridFilt
 
 /** Filters per field type, joined with AND, plus a raw Airtable formula evaluated offline. */
 export function FilterBuilder({ fields }: { fields: FieldInfo[] }) {
-  const { query, setQuery } = useGrid();
+  const query = useGrid((s) => s.query);
+  const setQuery = useGrid((s) => s.setQuery);
   const [fieldId, setFieldId] = useState(fields[0]?.id ?? '');
   const field = fields.find((f) => f.id === fieldId) ?? fields[0];
   const ops = field ? opsFor(field) : [];

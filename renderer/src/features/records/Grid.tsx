@@ -1,4 +1,5 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { inputKind, isReadOnly, type FieldInfo } from '../../lib/cells';
 import { useApp } from '../../stores/appStore';
 import { PAGE_SIZE, useGrid, type GridRecord } from '../../stores/gridStore';
@@ -85,7 +86,9 @@ export function Grid({ fields, onOpenRecord }: { fields: FieldInfo[]; onOpenReco
   const [width, setWidth] = useState(1000);
   const [editing, setEditing] = useState(false);
   const [editSeed, setEditSeed] = useState<string | undefined>(undefined);
-  const { rowCount, version, selected, checked, query, error, complete, loading } = useGrid();
+  const { rowCount, version, selected, checked, query, error, complete, loading } = useGrid(
+    useShallow((s) => ({ rowCount: s.rowCount, version: s.version, selected: s.selected, checked: s.checked, query: s.query, error: s.error, complete: s.complete, loading: s.loading })),
+  );
   const ensure = useGrid((s) => s.ensure);
   // Actions only (they never change); state comes from the hook above.
   const grid = useGrid.getState();

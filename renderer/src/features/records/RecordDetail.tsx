@@ -1,42 +1,30 @@
-import { useEffect, useState } from 'react';
-import { call } from '../../lib/api';
+import { useEffect, useMemo, useState } from 'react';
 import { cellText, isReadOnly, type FieldInfo } from '../../lib/cells';
 import { useApp } from '../../stores/appStore';
-import { useGrid, type GridRecord } from '../../stores/gridStore';
+import { useGrid } from '../../stores/gridStore';
+import { useRecords, type LinkedRecord } from '../../stores/recordsStore';
 import { useSchema } from '../../stores/schemaStore';
 import { CellEditor } from './CellEditor';
 import { CellView } from './CellView';
 import { AttachmentThumb } from './AttachmentThumb';
-
-type Linked = { tableId: string; record: GridRecord };
 
 /** Every field of one record, editable where the type allows, with linked records by name. */
 export function RecordDetail({ profileId, recordId, fields, onClose, onOpen }: { profileId: string; recordId: string; fields: FieldInfo[]; onClose: () => void; onOpen: (recordId: string) => void }) {
   const report = useApp((s) => s.report);
   const schema = useSchema((s) => s.byProfile[profileId]);
   const version = useGrid((s) => s.version);
-  const [record, setRecord] = useState<GridRecord | null>(null);
-  const [linked, setLinked] = useState<Map<string, Linked>>(new Map());
+  const detail = useRecords((s) => (s.detail?.profileId === profileId && s.detail.recordId === recordId ? s.detail : null));
+  const record = detail?.record ?? null;
+  const linked = detail?.linked;
   const [editing, setEditing] = useState<string | null>(null);
+  const linkFieldIds = useMemo(() => fields.filter((f) => f.type === 'multipleRecordLinks').map((f) => f.id), [fields]);
 
+  // Read again whenever the grid's rows change: an edit sent, a sync finished, an undo.
   useEffect(() => {
-    let live = true;
-    void (async () => {
-      const [found] = (await call('recordsGet', { profileId, recordIds: [recordId] })).records;
-      if (!live) return;
-      setRecord(found?.record ?? null);
-      const ids = fields.filter((f) => f.type === 'multipleRecordLinks').flatMap((f) => (Array.isArray(found?.record.cells[f.id]) ? (found.record.cells[f.id] as string[]) : []));
-      if (ids.length) {
-        const links = await call('recordsGet', { profileId, recordIds: ids.slice(0, 200) });
-        if (live) setLinked(new Map(links.records.map((l) => [l.record.id, l])));
-      }
-    })().catch(report);
-    return () => {
-      live = false;
-    };
-  }, [profileId, recordId, fields, report, version]);
+    void useRecords.getState().recordOpened(profileId, recordId, linkFieldIds).catch(report);
+  }, [profileId, recordId, linkFieldIds, report, version]);
 
-  const primaryOf = (link: Linked) => {
+  const primaryOf = (link: LinkedRecord) => {
     for (const base of schema?.bases ?? []) {
       const table = base.tables.find((t) => t.id === link.tableId);
       if (table) {
@@ -72,14 +60,13 @@ export function RecordDetail({ profileId, recordId, fields, onClose, onOpen }: {
                   onCancel={() => setEditing(null)}
                   onSave={(value) => {
                     setEditing(null);
-                    setRecord({ ...record, pending: true, cells: { ...record.cells, [field.id]: value } });
-                    void useGrid.getState().updateCell(record.id, field.id, value).catch(report);
+                    void useRecords.getState().detailCellEdited(field.id, value).catch(report);
                   }}
                 />
               ) : field.type === 'multipleRecordLinks' && Array.isArray(record.cells[field.id]) ? (
                 <span className="chips">
                   {(record.cells[field.id] as string[]).map((id) => {
-                    const link = linked.get(id);
+                    const link = linked?.get(id);
                     return link ? (
                       <button key={id} className="chip link" onClick={() => onOpen(id)}>
                         {primaryOf(link)}

@@ -1,14 +1,15 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { call } from '../../lib/api';
-import { isReadOnly, type FieldInfo } from '../../lib/cells';
+import { useShallow } from 'zustand/react/shallow';
+import type { FieldInfo } from '../../lib/cells';
 import { useApp } from '../../stores/appStore';
 import { searchBox } from '../../stores/commands';
-import { setWritableFields, useGrid } from '../../stores/gridStore';
+import { useGrid } from '../../stores/gridStore';
+import { useRecords } from '../../stores/recordsStore';
 import { findTable, useSchema } from '../../stores/schemaStore';
 import { syncKey, useSync } from '../../stores/syncStore';
 import { relativeTime } from '../profiles/profileStatus';
 import { SyncProgressBar } from '../sync/SyncProgressBar';
-import { download, exportCsv } from './csvExport';
+import { download } from './csvExport';
 import { FilterBuilder } from './FilterBuilder';
 import { Grid } from './Grid';
 import { RecordDetail } from './RecordDetail';
@@ -18,12 +19,12 @@ export function RecordsScreen({ profileId, tableId }: { profileId: string; table
   const schema = useSchema((s) => s.byProfile[profileId]);
   const found = findTable(schema, tableId);
   const report = useApp((s) => s.report);
-  const { query, setQuery, checked, rowCount, complete, undo } = useGrid();
+  const { query, setQuery, checked, rowCount, complete, undo } = useGrid(useShallow((s) => ({ query: s.query, setQuery: s.setQuery, checked: s.checked, rowCount: s.rowCount, complete: s.complete, undo: s.undo })));
   const [viewId, setViewId] = useState<string>('');
   const [searchText, setSearchText] = useState(query.search);
   const openRecord = useApp((s) => s.recordId);
   const setOpenRecord = useApp((s) => s.openRecord);
-  const [exporting, setExporting] = useState<number | null>(null);
+  const exporting = useRecords((s) => s.exportedRows);
   const [showFilters, setShowFilters] = useState(false);
   const localSearch = useRef<HTMLInputElement>(null);
   const run = useSync((s) => (found ? s.progress[syncKey(profileId, found.base.id)] : undefined));
@@ -50,7 +51,6 @@ export function RecordsScreen({ profileId, tableId }: { profileId: string; table
     const all = table.fields.filter((f) => !visible || visible.has(f.id) || f.id === table.primaryFieldId);
     return [...all.filter((f) => f.id === table.primaryFieldId), ...all.filter((f) => f.id !== table.primaryFieldId)];
   }, [table, viewId]);
-  useEffect(() => setWritableFields((table?.fields ?? []).filter((f) => !isReadOnly(f))), [table]);
 
   if (!found || !table) return <p className="muted">This table is not in the offline cache.</p>;
   const running = run && !['done', 'error', 'cancelled'].includes(run.phase);
@@ -59,21 +59,9 @@ export function RecordsScreen({ profileId, tableId }: { profileId: string; table
     const id = await useGrid.getState().createRecord({});
     setOpenRecord(id);
   };
-  const deleteChecked = async () => {
-    // The records' values are kept for undo; records:get takes 200 ids at a time.
-    const ids = [...checked];
-    const records = [];
-    for (let i = 0; i < ids.length; i += 200) records.push(...(await call('recordsGet', { profileId, recordIds: ids.slice(i, i + 200) })).records.map((r) => r.record));
-    await useGrid.getState().deleteRecords(records);
-  };
   const exportView = async () => {
-    setExporting(0);
-    try {
-      const csv = await exportCsv(profileId, tableId, query, fields, setExporting);
-      download(`${table.name}.csv`, csv);
-    } finally {
-      setExporting(null);
-    }
+    const csv = await useRecords.getState().exportRequested(profileId, tableId, query, fields);
+    download(`${table.name}.csv`, csv);
   };
 
   return (
@@ -94,7 +82,7 @@ export function RecordsScreen({ profileId, tableId }: { profileId: string; table
         </button>
         <button onClick={() => useApp.getState().openTable(found.base.id, tableId, 'schema')}>Fields &amp; views</button>
         <button onClick={() => void newRecord().catch(report)}>New record</button>
-        <button className="danger" disabled={checked.size === 0} onClick={() => void deleteChecked().catch(report)}>
+        <button className="danger" disabled={checked.size === 0} onClick={() => void useGrid.getState().deleteCheckedRequested().catch(report)}>
           Delete {checked.size > 0 ? checked.size : ''} selected
         </button>
         <button disabled={undo.length === 0} onClick={() => void useGrid.getState().undoLast().catch(report)} title="Undo (Ctrl+Z)">
@@ -107,7 +95,7 @@ export function RecordsScreen({ profileId, tableId }: { profileId: string; table
         <span className="muted" data-testid="row-count">
           {complete ? rowCount.toLocaleString() : `${table.records.toLocaleString()}`} records · synced {relativeTime(table.lastSyncedAt)}
         </span>
-        {running ? <SyncProgressBar progress={run} /> : <button onClick={() => void call('syncStart', { profileId, baseId: found.base.id }).catch(report)}>Sync</button>}
+        {running ? <SyncProgressBar progress={run} /> : <button onClick={() => void useSync.getState().syncRequested(profileId, found.base.id).catch(report)}>Sync</button>}
       </header>
       {showFilters && <FilterBuilder fields={fields} />}
       <div className="records-body">

@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
 import type { CallPlan } from '../../../../shared/domain/cache';
-import { call } from '../../lib/api';
 import { useApp } from '../../stores/appStore';
 import { useProfiles } from '../../stores/profilesStore';
 import { useSchema } from '../../stores/schemaStore';
@@ -64,7 +63,7 @@ export function BasesScreen({ profileId }: { profileId: string }) {
                     <>
                       {local.budget.callsThisMonth.toLocaleString()}
                       {local.budget.backgroundAllowance !== null && ` (background ${local.budget.backgroundCalls} of ${local.budget.backgroundAllowance})`}
-                      <select aria-label={`API plan of ${base.name}`} value={local.budget.plan} onChange={(e) => void call('syncSetPlan', { profileId, baseId: base.id, plan: e.target.value as CallPlan }).then(() => useSchema.getState().load(profileId)).catch(report)}>
+                      <select aria-label={`API plan of ${base.name}`} value={local.budget.plan} onChange={(e) => void useSync.getState().planChosen(profileId, base.id, e.target.value as CallPlan).catch(report)}>
                         {PLANS.map(([value, label]) => (
                           <option key={value} value={value}>
                             {label}
@@ -78,9 +77,9 @@ export function BasesScreen({ profileId }: { profileId: string }) {
                 </td>
                 <td>
                   {running ? (
-                    <button onClick={() => void call('syncCancel', { profileId, baseId: base.id }).catch(report)}>Cancel</button>
+                    <button onClick={() => void useSync.getState().syncCancelRequested(profileId, base.id).catch(report)}>Cancel</button>
                   ) : (
-                    <button className="primary" onClick={() => void call('syncStart', { profileId, baseId: base.id }).catch(report)}>
+                    <button className="primary" onClick={() => void useSync.getState().syncRequested(profileId, base.id).catch(report)}>
                       {local ? 'Sync now' : 'Make available offline'}
                     </button>
                   )}
