@@ -18,7 +18,7 @@ const optional = <T extends z.ZodType>(schema: T) => schema.nullish().transform(
 export function lenientArray<T extends z.ZodType>(item: T) {
   return z.array(z.unknown()).transform((items) => items.flatMap((raw) => {
     const parsed = item.safeParse(raw);
-    return parsed.success ? [parsed.data as z.output<T>] : [];
+    return parsed.success ? [parsed.data] : [];
   }));
 }
 

@@ -5,7 +5,7 @@ import { createSelectionSlice } from './grid/selectionSlice';
 import type { GridState } from './grid/types';
 
 export { PAGE_SIZE } from './grid/transitions';
-export type { GridFilter, GridQuery, GridRecord, GridSort, GridState } from './grid/types';
+export type { GridFilter, GridQuery, GridRecord, GridState } from './grid/types';
 
 /**
  * The records grid: the table and query shown with the pages read so far, the selection, and

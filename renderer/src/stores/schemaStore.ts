@@ -5,7 +5,6 @@ import { call } from '../lib/api';
 export type CachedSchema = MethodOutput<'cacheSchema'>;
 export type CachedBase = CachedSchema['bases'][number];
 export type CachedTable = CachedBase['tables'][number];
-export type CachedField = CachedTable['fields'][number];
 export type RemoteBase = MethodOutput<'basesList'>[number];
 
 interface SchemaState {
