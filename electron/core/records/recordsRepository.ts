@@ -1,7 +1,7 @@
 import type { SqlDatabase, SqlStatement } from '../platform/db/sqlite';
 import type { AirtableRecord } from '../airtable';
 import { PendingState } from './pendingState';
-import { recordText } from './recordText';
+import { indexText } from './searchText';
 import { withoutEmpty } from '../../../shared/domain/cells';
 
 export type Cells = Record<string, unknown>;
@@ -234,7 +234,7 @@ export class RecordsRepository {
 
   /** Only for a row that has no entry yet (just inserted, or its entry just deleted). */
   private addToIndex(seq: number, cells: Cells): void {
-    this.sql('INSERT INTO records_fts (rowid, text) VALUES (?, ?)').run(seq, recordText(cells));
+    this.sql('INSERT INTO records_fts (rowid, text) VALUES (?, ?)').run(seq, indexText(cells));
   }
 
   private sql(text: string): SqlStatement {

@@ -65,7 +65,10 @@ export async function startTestHost(options: { handlers: Handlers; rendererDir: 
     createReadStream(file).pipe(res);
 
     function sendIndex() {
-      const html = readFileSync(indexFile, 'utf8').replace('<head>', '<head>\n    <script src="/__airvault-bridge.js"></script>');
+      // The app's page allows no socket; only here, the test host lets it reach this host's own.
+      const html = readFileSync(indexFile, 'utf8')
+        .replace('<head>', '<head>\n    <script src="/__airvault-bridge.js"></script>')
+        .replace("connect-src 'self'", `connect-src 'self' ${origin.replace('http', 'ws')}`);
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       res.end(html);
     }

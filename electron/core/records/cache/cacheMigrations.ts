@@ -1,5 +1,15 @@
 import type { Migration } from '../../platform/db/migrate';
-import { recordText } from '../recordText';
+import type { SqlDatabase } from '../../platform/db/sqlite';
+import { indexText } from '../searchText';
+
+/** Re-creates every record's entry in the search index from its cells (records deleted offline have none). */
+function rebuildSearchIndex(db: SqlDatabase): void {
+  db.exec('DELETE FROM records_fts');
+  const insert = db.prepare('INSERT INTO records_fts (rowid, text) VALUES (?, ?)');
+  for (const row of db.prepare('SELECT seq, cells FROM records WHERE pending <> 2').all() as Array<{ seq: number; cells: string }>) {
+    insert.run(row.seq, indexText(JSON.parse(row.cells) as Record<string, unknown>));
+  }
+}
 
 /**
  * One cache database per profile. Records keep their cells as JSON keyed by field id; sorting
@@ -137,10 +147,7 @@ export const cacheMigrations: Migration[] = [
         DROP TABLE records_fts;
         CREATE VIRTUAL TABLE records_fts USING fts5(text, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2', detail = none);
       `);
-      const insert = db.prepare('INSERT INTO records_fts (rowid, text) VALUES (?, ?)');
-      for (const row of db.prepare('SELECT seq, cells FROM records WHERE pending <> 2').all() as Array<{ seq: number; cells: string }>) {
-        insert.run(row.seq, recordText(JSON.parse(row.cells) as Record<string, unknown>));
-      }
+      rebuildSearchIndex(db);
     },
   },
   {
@@ -154,6 +161,15 @@ export const cacheMigrations: Migration[] = [
         INSERT INTO call_plans (base_id, plan) SELECT id, call_plan FROM bases WHERE call_plan <> 'unknown';
         ALTER TABLE bases DROP COLUMN call_plan;
       `);
+    },
+  },
+  {
+    version: 8,
+    name: '008-folded-search-words',
+    up(db) {
+      // The index now holds each record's words already folded (case, accents), the same words
+      // search checks its hits against; entries written in the old form are rewritten.
+      rebuildSearchIndex(db);
     },
   },
 ];

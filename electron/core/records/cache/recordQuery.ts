@@ -6,6 +6,7 @@ import type { ReadonlyDb } from '../../platform/db/sqlite';
 import { PendingState } from '../pendingState';
 import type { CachedField, SchemaReader } from './schemaRepository';
 import { sortExpression } from './sortKeys';
+import { ftsExpression, matchesSearch, parseSearch } from '../searchText';
 
 /** The filters the UI can build; their shape is part of the IPC contract. */
 export type FilterSpec = z.infer<typeof Filter>;
@@ -64,74 +65,73 @@ export class RecordQueries {
       if (!found) throw new AppError('INVALID_INPUT', `There is no field ${id} in this table.`);
       return found;
     };
-    const searching = query.search !== undefined && query.search.trim() !== '';
-    // A plain search (no sort) walks the full-text index itself and stops at the window's end.
-    if (searching && (query.sort ?? []).length === 0 && !query.formula) return this.searchWindow(query, field);
+    const searchText = query.search?.trim() ?? '';
+    const search = searchText ? parseSearch(searchText) : null;
+    // Text with nothing to search for (only punctuation) matches nothing, rather than everything.
+    if (searchText && !search) return { records: [], next: null };
+    const formula = query.formula ? this.compile(query.formula, fields) : undefined;
+    // What SQL cannot decide is checked row by row: the exact search and a formula.
+    const accept = (record: CachedRecord) => (!search || matchesSearch(record.cells, search)) && (!formula || formula.matches(this.formulaRecord(record, fields)));
+    const filtered = Boolean(search || formula);
+    const filters = (query.filters ?? []).map((filter) => filterSql(filter, field(filter.fieldId)));
+
+    if (search && (query.sort ?? []).length === 0) {
+      // A search without a sort walks the full-text index itself, in its order, and stops at the window's end.
+      const where = ['records_fts MATCH ?', 'r.table_id = ?', 'r.pending <> 2', ...filters.map(([sql]) => sql)];
+      const params: unknown[] = [ftsExpression(search), query.tableId, ...filters.flatMap(([, values]) => values)];
+      if (query.after) {
+        const [after] = decodeCursor(query.after, 1);
+        where.push('f.rowid > ?');
+        params.push(after);
+      }
+      const select = `SELECT r.id, r.cells, r.created_time, r.pending, f.rowid AS k0 FROM records_fts f JOIN records r ON r.seq = f.rowid WHERE ${where.join(' AND ')} ORDER BY f.rowid`;
+      return this.collect(select, params, query.limit, accept, (row) => [row.k0]);
+    }
+
     const sorts = (query.sort ?? []).map((s) => ({ ...sortExpression(field(s.fieldId)), direction: s.direction }));
     for (const [i, s] of (query.sort ?? []).entries()) this.ensureIndex(s.fieldId, sorts[i]!.sql);
     const where: string[] = ['table_id = ?', 'pending <> 2'];
     const params: unknown[] = [query.tableId];
-    if (searching && query.search) {
-      where.push('rowid IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?)');
-      params.push(ftsQuery(query.search));
+    if (search) {
+      where.push('seq IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?)');
+      params.push(ftsExpression(search));
     }
-    for (const filter of query.filters ?? []) {
-      const [sql, values] = filterSql(filter, field(filter.fieldId));
+    for (const [sql, values] of filters) {
       where.push(sql);
       params.push(...values);
     }
     const keys = [...sorts.map((s, i) => ({ sql: s.sql, direction: s.direction, alias: `k${i}` })), { sql: 'id', direction: 'asc' as const, alias: 'kid' }];
     if (query.after) {
-      const values = decodeCursor(query.after, keys.length);
-      const [sql, cursorParams] = keysetSql(keys, values);
+      const [sql, cursorParams] = keysetSql(keys, decodeCursor(query.after, keys.length));
       where.push(sql);
       params.push(...cursorParams);
     }
     const select = `SELECT id, cells, created_time, pending${sorts.map((s, i) => `, ${s.sql} AS k${i}`).join('')} FROM records WHERE ${where.join(' AND ')} ORDER BY ${keys.map((k) => `${k.sql} ${k.direction === 'desc' ? 'DESC' : 'ASC'}`).join(', ')}`;
-    const formula = query.formula ? this.compile(query.formula, fields) : undefined;
+    const cursorOf = (row: Row) => keys.map((k) => (k.alias === 'kid' ? row.id : row[k.alias as `k${number}`]));
+    if (!filtered) {
+      const rows = this.db.prepare(`${select} LIMIT ?`).all(...params, query.limit + 1) as Row[];
+      const last = rows.length > query.limit ? rows[query.limit - 1] : undefined;
+      return { records: rows.slice(0, query.limit).map(toRecord), next: last ? encodeCursor(cursorOf(last)) : null };
+    }
+    return this.collect(select, params, query.limit, accept, cursorOf);
+  }
+
+  /** Streams rows in order and keeps the ones `accept` takes, until the window is full. */
+  private collect(select: string, params: unknown[], limit: number, accept: (record: CachedRecord) => boolean, cursorOf: (row: Row) => unknown[]): RecordWindow {
     const out: CachedRecord[] = [];
     let last: Row | undefined;
-    if (!formula) {
-      const rows = this.db.prepare(`${select} LIMIT ?`).all(...params, query.limit + 1) as Row[];
-      for (const row of rows.slice(0, query.limit)) out.push(toRecord(row));
-      last = rows.length > query.limit ? (rows[query.limit - 1]) : undefined;
-      return { records: out, next: last ? encodeCursor(keys.map((k) => (k.alias === 'kid' ? last!.id : last![k.alias as `k${number}`]))) : null };
-    }
-    // A formula cannot run in SQL: stream rows in order and keep the ones it accepts.
-    const iterator = this.db.prepare(select).iterate(...params) as IterableIterator<Row>;
     let more = false;
-    for (const row of iterator) {
+    for (const row of this.db.prepare(select).iterate(...params) as IterableIterator<Row>) {
       const record = toRecord(row);
-      if (!formula.matches(this.formulaRecord(record, fields))) continue;
-      if (out.length === query.limit) {
+      if (!accept(record)) continue;
+      if (out.length === limit) {
         more = true;
         break;
       }
       out.push(record);
       last = row;
     }
-    return { records: out, next: more && last ? encodeCursor(keys.map((k) => (k.alias === 'kid' ? last.id : last[k.alias as `k${number}`]))) : null };
-  }
-
-  private searchWindow(query: RecordQuery, field: (id: string) => CachedField): RecordWindow {
-    const where = ['records_fts MATCH ?', 'r.table_id = ?', 'r.pending <> 2'];
-    const params: unknown[] = [ftsQuery(query.search ?? ''), query.tableId];
-    for (const filter of query.filters ?? []) {
-      const [sql, values] = filterSql(filter, field(filter.fieldId));
-      where.push(sql);
-      params.push(...values);
-    }
-    if (query.after) {
-      const [after] = decodeCursor(query.after, 1);
-      where.push('f.rowid > ?');
-      params.push(after);
-    }
-    const rows = this.db
-      .prepare(`SELECT r.id, r.cells, r.created_time, r.pending, f.rowid AS k0 FROM records_fts f JOIN records r ON r.seq = f.rowid WHERE ${where.join(' AND ')} ORDER BY f.rowid LIMIT ?`)
-      .all(...params, query.limit + 1) as Row[];
-    const page = rows.slice(0, query.limit);
-    const last = rows.length > query.limit ? page[page.length - 1] : undefined;
-    return { records: page.map(toRecord), next: last ? encodeCursor([last.k0]) : null };
+    return { records: out, next: more && last ? encodeCursor(cursorOf(last)) : null };
   }
 
   /** Records by id, wherever they are cached (deleted-while-offline ones are left out). */
@@ -181,54 +181,41 @@ function toRecord(row: Row): CachedRecord {
   return { id: row.id, createdTime: row.created_time, cells: JSON.parse(row.cells) as Record<string, unknown>, pending: row.pending === PendingState.Edited };
 }
 
-/**
- * Each word of three letters or more becomes a prefix match, so "grac hop" finds "Grace
- * Hopper"; shorter words match whole tokens (a one-letter prefix would expand to most of the
- * index). Quotes keep FTS syntax out of a person's text.
- */
-function ftsQuery(text: string): string {
-  return text
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 20)
-    .map((word) => `"${word.replace(/"/g, '""')}"${word.length >= 3 ? '*' : ''}`)
-    .join(' ');
-}
-
-const cell = (fieldId: string, suffix = '') => `json_extract(cells, '$.${fieldId}${suffix}')`;
+/** A cell's value in SQL; the field's JSON path is a bound parameter, never part of the statement. */
+const CELL = 'json_extract(cells, ?)';
 
 function filterSql(filter: FilterSpec, field: CachedField): [string, unknown[]] {
-  const id = field.id;
+  const path = `$.${field.id}`;
   switch (filter.op) {
     case 'contains':
-      return [`instr(LOWER(IFNULL(CAST(${cell(id)} AS TEXT), '')), LOWER(?)) > 0`, [filter.value]];
+      return [`instr(LOWER(IFNULL(CAST(${CELL} AS TEXT), '')), LOWER(?)) > 0`, [path, filter.value]];
     case 'equals':
-      return typeof filter.value === 'number' ? [`${cell(id)} = ?`, [filter.value]] : [`LOWER(CAST(${cell(id)} AS TEXT)) = LOWER(?)`, [filter.value]];
+      return typeof filter.value === 'number' ? [`${CELL} = ?`, [path, filter.value]] : [`LOWER(CAST(${CELL} AS TEXT)) = LOWER(?)`, [path, filter.value]];
     case 'range': {
       const parts: string[] = [];
       const values: unknown[] = [];
       if (filter.min !== undefined) {
-        parts.push(`${cell(id)} >= ?`);
-        values.push(filter.min);
+        parts.push(`${CELL} >= ?`);
+        values.push(path, filter.min);
       }
       if (filter.max !== undefined) {
-        parts.push(`${cell(id)} <= ?`);
-        values.push(filter.max);
+        parts.push(`${CELL} <= ?`);
+        values.push(path, filter.max);
       }
       return [parts.length ? `(${parts.join(' AND ')})` : '1', values];
     }
     case 'before':
-      return [`${cell(id)} < ?`, [filter.value]];
+      return [`${CELL} < ?`, [path, filter.value]];
     case 'after':
-      return [`${cell(id)} > ?`, [filter.value]];
+      return [`${CELL} > ?`, [path, filter.value]];
     case 'hasAnyOf':
       return field.type === 'multipleSelects'
-        ? [`EXISTS (SELECT 1 FROM json_each(cells, '$.${id}') WHERE value IN (SELECT value FROM json_each(?)))`, [JSON.stringify(filter.values)]]
-        : [`${cell(id)} IN (SELECT value FROM json_each(?))`, [JSON.stringify(filter.values)]];
+        ? ['EXISTS (SELECT 1 FROM json_each(cells, ?) WHERE value IN (SELECT value FROM json_each(?)))', [path, JSON.stringify(filter.values)]]
+        : [`${CELL} IN (SELECT value FROM json_each(?))`, [path, JSON.stringify(filter.values)]];
     case 'checked':
-      return [filter.value ? `${cell(id)} = 1` : `IFNULL(${cell(id)}, 0) = 0`, []];
+      return [filter.value ? `${CELL} = 1` : `IFNULL(${CELL}, 0) = 0`, [path]];
     case 'empty':
-      return [filter.value ? `${cell(id)} IS NULL` : `${cell(id)} IS NOT NULL`, []];
+      return [filter.value ? `${CELL} IS NULL` : `${CELL} IS NOT NULL`, [path]];
   }
 }
 
