@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellText, csvCell, editText, inputKind, isReadOnly, parseInput, type FieldInfo } from '../../renderer/src/lib/cells';
+import { cellText, editText, inputKind, isReadOnly, parseInput, type FieldInfo } from '../../renderer/src/lib/cells';
 import { badgeOf, relativeTime } from '../../renderer/src/features/profiles/profileStatus';
 
 const field = (type: string, options: Record<string, unknown> | null = null): FieldInfo => ({ id: 'fldAAAAAAAAAAAAAA', name: type, type, options });
@@ -40,12 +40,6 @@ describe('cells: what the grid shows and what an edit sends', () => {
     expect(isReadOnly(field('singleLineText'))).toBe(false);
     expect(editText(field('percent'), 0.5)).toBe('50');
     expect(inputKind(field('multilineText'))).toBe('textarea');
-  });
-
-  it('quotes CSV cells that need it', () => {
-    expect(csvCell('plain')).toBe('plain');
-    expect(csvCell('a, b')).toBe('"a, b"');
-    expect(csvCell('say "hi"\nbye')).toBe('"say ""hi""\nbye"');
   });
 });
 

@@ -175,7 +175,3 @@ export function inputKind(field: FieldInfo): 'text' | 'textarea' | 'number' | 'd
       return 'text';
   }
 }
-
-export function csvCell(text: string): string {
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}

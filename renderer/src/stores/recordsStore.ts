@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { call } from '../lib/api';
-import { cellText, csvCell, type FieldInfo } from '../lib/cells';
+import { cellText, type FieldInfo } from '../lib/cells';
+import { csvLine } from '../../../shared/domain/csv';
 import { windowQuery } from './grid/windowQuery';
 import { useGrid, type GridQuery, type GridRecord } from './gridStore';
 
@@ -66,11 +67,11 @@ export const useRecords = create<RecordsState>()((set, get) => ({
     // Page by page, so progress can be shown and a large table never needs one huge answer.
     set({ exportedRows: 0 });
     try {
-      const lines = [fields.map((f) => csvCell(f.name)).join(',')];
+      const lines = [csvLine(fields.map((f) => f.name))];
       let after = '';
       do {
         const page = await call('recordsWindow', windowQuery(profileId, tableId, query, EXPORT_PAGE, after));
-        for (const record of page.records) lines.push(fields.map((f) => csvCell(cellText(f, record.cells[f.id]))).join(','));
+        for (const record of page.records) lines.push(csvLine(fields.map((f) => cellText(f, record.cells[f.id]))));
         set({ exportedRows: lines.length - 1 });
         after = page.next ?? '';
       } while (after);
