@@ -5,11 +5,12 @@
  * plain scan of the cached records).
  *
  * A record's searchable text is every string a person would recognise in its cells. Text is cut
- * into words of letters and digits, case and accents folded ("Émile" is "emile"). A query
- * matches when each of its words matches: a plain word is the start of a word in the record
- * ("grac hop" finds "Grace Hopper"); a word with punctuation inside (an email, a price, a
- * domain, "o'brien", "e-mail") must appear as the same run of words in one cell, its last part
- * again as a start ("ada@exam" finds "ada@example.com"). A one-character last part must be a
+ * into words of letters and digits, case and accents folded ("Émile" is "emile"). As in
+ * Airtable's own search, a query matches inside one cell: its words, in order and next to each
+ * other, the last one as the start of a word ("kelvin project 1" finds "Kelvin project 17";
+ * "ada@exam" finds "ada@example.com"; punctuation and spaces between words do not matter, so
+ * "e-mail" finds "e mail"). Unlike Airtable it does not find text in the middle of a word
+ * ("elvin" does not find "Kelvin"): the index is of words. A one-character last word must be a
  * whole word (a one-letter prefix would match most of a table).
  */
 
@@ -49,21 +50,16 @@ export function indexText(cells: Record<string, unknown>): string {
   return recordTextParts(cells).flatMap(searchWords).join(' ');
 }
 
-/** A query as its words, each the run of folded words it must match. */
-export type SearchQuery = string[][];
+/** A query: the run of folded words it must match, in order, in one cell. */
+export type SearchQuery = string[];
 
-/** At most this many query words are used (a pasted paragraph is not a search). */
+/** At most this many words are used (a pasted paragraph is not a search). */
 const MAX_WORDS = 20;
 
 /** The query's words; null when it has nothing to search for (only spaces or punctuation). */
 export function parseSearch(text: string): SearchQuery | null {
   // Whatever arrives (the contract caps it, core does not rely on that), only its start is read.
-  const words = text
-    .slice(0, 2000)
-    .split(/\s+/)
-    .map(searchWords)
-    .filter((runs) => runs.length > 0)
-    .slice(0, MAX_WORDS);
+  const words = searchWords(text.slice(0, 2000)).slice(0, MAX_WORDS);
   return words.length > 0 ? words : null;
 }
 
@@ -75,15 +71,12 @@ const isPrefix = (part: string) => part.length >= 2;
  * quoting them can never produce FTS syntax.
  */
 export function ftsExpression(query: SearchQuery): string {
-  return query
-    .flatMap((run) => run.map((part, i) => (i === run.length - 1 && isPrefix(part) ? `"${part}"*` : `"${part}"`)))
-    .join(' AND ');
+  return query.map((part, i) => (i === query.length - 1 && isPrefix(part) ? `"${part}"*` : `"${part}"`)).join(' AND ');
 }
 
 /** Whether a record's cells match the query: the definition the index's hits are checked against. */
 export function matchesSearch(cells: Record<string, unknown>, query: SearchQuery): boolean {
-  const parts = recordTextParts(cells).map(searchWords);
-  return query.every((run) => parts.some((words) => containsRun(words, run)));
+  return recordTextParts(cells).some((part) => containsRun(searchWords(part), query));
 }
 
 function containsRun(words: string[], run: string[]): boolean {
