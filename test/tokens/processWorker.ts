@@ -8,16 +8,49 @@ import path from 'node:path';
 
 /** A second real process of ours, for the multi-process checks. Mode and options arrive as JSON. */
 interface Job {
-  mode: 'refresh-loop' | 'hold-lease' | 'counter' | 'insert-batches';
+  mode: 'refresh-loop' | 'race' | 'hold-lease' | 'counter' | 'insert-batches';
   dataDir: string;
   secretsDir?: string;
   profileId?: string;
   iterations?: number;
   oauth?: { clientId: string; apiUrl: string; authorizeUrl: string; tokenUrl: string };
+  /** race: how long to keep calling Airtable, with tokens that live 20 seconds. */
+  seconds?: number;
 }
 
 async function main(): Promise<void> {
   const job = JSON.parse(process.argv[2] ?? '{}') as Job;
+  if (job.mode === 'race') {
+    // Another process of ours using the same profile as fast as a busy app would: its own
+    // refresh timers (ahead of a 20-second expiry), requests that may meet an expired token,
+    // keychain reads that race the other process's refreshes.
+    const core = createCore({
+      env: { name: 'Airvault', version: 'test', platform: process.platform, dataFolder: job.dataDir },
+      openDatabase: openSqlite,
+      secrets: new FileSecretStore(job.secretsDir!),
+      fetch: globalThis.fetch,
+      clock: systemClock,
+      logger: silentLogger,
+      browser: { open: () => Promise.resolve() },
+      emit: () => {},
+      processId: `racer-${process.pid}`,
+      tokenManager: { refreshMarginMs: 6_000, jitterMs: 3_000, refreshTimeoutMs: 3_000, leaseTtlMs: 8_000 },
+      ...(job.oauth ? { oauthDefaults: job.oauth } : {}),
+    });
+    await core.start();
+    const id = job.profileId!;
+    const until = Date.now() + (job.seconds ?? 30) * 1000;
+    let calls = 0;
+    while (Date.now() < until) {
+      await core.client.request(id, 'GET', '/meta/whoami');
+      calls++;
+      if (core.profiles.viewOf(id).status === 'needs-reauth' || core.profiles.viewOf(id).status === 'revoked') throw new Error(`marked ${core.profiles.viewOf(id).status}: ${core.profiles.viewOf(id).statusReason}`);
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 300));
+    }
+    await core.stop();
+    process.stdout.write(`done ${calls}\n`);
+    return;
+  }
   if (job.mode === 'refresh-loop') {
     const core = createCore({
       env: { name: 'Airvault', version: 'test', platform: process.platform, dataFolder: job.dataDir },
