@@ -99,6 +99,8 @@ examples('DATETIME_FORMAT', [
   ['DATETIME_FORMAT({When}, "MMMM D YYYY")', 'December 31 2025', 'AT'],
   ['DATETIME_FORMAT({When}, "M/D/YYYY")', '12/31/2025', 'AT'],
   ['DATETIME_FORMAT({When}, "D MMMM YYYY")', '31 December 2025', 'AT'],
+  // The same Airtable page prints "12/31/25" for "M D YY"; moment keeps the spaces, and so does this.
+  ['DATETIME_FORMAT({When}, "M D YY")', '12 31 25', 'AT'],
   ['DATETIME_FORMAT("2024-03-15", "MMMM D, YYYY")', 'March 15, 2024', 'moment'],
   ['DATETIME_FORMAT("2/11/21", "W")', '6', 'AT'],
   ['DATETIME_FORMAT("2/11/21", "w")', '7', 'AT'],

@@ -26,7 +26,9 @@ examples('AND', [
   ['AND(1, "x", TRUE())', true, 'derived'],
   ['AND(1, 0)', false, 'derived'],
   ['AND({Tags})', true, 'derived'],
-], { Tags: ['a', 'b'] });
+  ['AND({Values})', false, 'derived'],
+  ['OR({Values}, 0)', false, 'derived'],
+], { Tags: ['a', 'b'], Values: [] });
 
 examples('OR', [
   ['OR(1 > 2, 5 < 3)', false, 'teable'],

@@ -52,17 +52,22 @@ export function toNumber(value: FormulaValue): number {
   return Number.NaN;
 }
 
+/** The instants a JavaScript Date can hold (±100,000,000 days around 1970). */
+export function inDateRange(ms: number): boolean {
+  return Math.abs(ms) <= 8.64e15;
+}
+
 /**
  * A datetime from a value: dates as they are, text read as a date (wall times without an offset
  * in `zone`), numbers as milliseconds since the epoch. Anything else is not a date (null).
  */
 export function toDate(value: FormulaValue, zone: string = UTC): Date | null {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
+  if (value instanceof Date) return inDateRange(value.getTime()) ? value : null;
   if (typeof value === 'string') {
     const ms = parseLooseDate(value, zone);
-    return ms === null ? null : new Date(ms);
+    return ms !== null && inDateRange(ms) ? new Date(ms) : null;
   }
-  if (typeof value === 'number') return Number.isFinite(value) ? new Date(value) : null;
+  if (typeof value === 'number') return inDateRange(value) ? new Date(value) : null;
   if (Array.isArray(value) && value.length === 1) return toDate(value[0] ?? null, zone);
   return null;
 }

@@ -2,6 +2,7 @@ import type { BinaryNode, FormulaNode } from './ast';
 import type { EvalContext, FormulaRecord } from './context';
 import { resolveZone, UTC } from './dates/zone';
 import { functionSpec } from './functions/registry';
+import { FormulaLimitError } from './errors';
 import { Budget, type FormulaLimits } from './limits';
 import { applyOperator } from './operators';
 import { errorValue, isError, numberResult, type FormulaValue } from './values';
@@ -54,7 +55,21 @@ function evaluateChain(node: BinaryNode, ctx: EvalContext): FormulaValue {
   return value;
 }
 
+/**
+ * A function that fails unexpectedly (a platform API refusing an odd input, or a bug) gives
+ * #ERROR! for that call instead of an exception out of the evaluator: callers run a formula over
+ * every record, and one odd value must not stop a listing. Limit errors still go through.
+ */
 function call(name: string, argNodes: FormulaNode[], ctx: EvalContext): FormulaValue {
+  try {
+    return invoke(name, argNodes, ctx);
+  } catch (error) {
+    if (error instanceof FormulaLimitError) throw error;
+    return errorValue();
+  }
+}
+
+function invoke(name: string, argNodes: FormulaNode[], ctx: EvalContext): FormulaValue {
   const spec = functionSpec(name);
   if (!spec) return errorValue();
   switch (spec.args) {
@@ -79,5 +94,3 @@ function call(name: string, argNodes: FormulaNode[], ctx: EvalContext): FormulaV
     }
   }
 }
-
-

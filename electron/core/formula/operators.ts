@@ -4,13 +4,19 @@ import type { EvalContext } from './context';
 import { text } from './functions/args';
 import { isError, numberResult, type FormulaValue } from './values';
 
+const COMPARISONS: ReadonlySet<BinaryOperator> = new Set(['=', '!=', '<', '>', '<=', '>=']);
+
 /**
  * The binary operators. An error on either side is the result (it propagates through
  * arithmetic, `&` and comparisons alike). `&` checks the joined length before joining.
  */
-export function applyOperator(operator: BinaryOperator, left: FormulaValue, right: FormulaValue, ctx: EvalContext): FormulaValue {
-  if (isError(left)) return left;
-  if (isError(right)) return right;
+export function applyOperator(operator: BinaryOperator, rawLeft: FormulaValue, rawRight: FormulaValue, ctx: EvalContext): FormulaValue {
+  if (isError(rawLeft)) return rawLeft;
+  if (isError(rawRight)) return rawRight;
+  // A list compares as its text; converting it here keeps that text within the size cap.
+  const comparison = COMPARISONS.has(operator);
+  const left = comparison && Array.isArray(rawLeft) ? text(rawLeft, ctx) : rawLeft;
+  const right = comparison && Array.isArray(rawRight) ? text(rawRight, ctx) : rawRight;
   switch (operator) {
     case '=':
       return formulaEquals(left, right, ctx.zone);

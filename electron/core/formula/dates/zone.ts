@@ -47,9 +47,12 @@ function formatter(zone: string): Intl.DateTimeFormat {
   );
 }
 
+/** Intl refuses instants outside the Date range; such values (and NaN) are read as UTC instead. */
+const inIntlRange = (ms: number) => Math.abs(ms) <= 8.64e15;
+
 /** The wall-clock reading of an instant in a zone. */
 export function wallTime(ms: number, zone: string): WallTime {
-  if (zone === UTC) return utcMsToWall(ms);
+  if (zone === UTC || !inIntlRange(ms)) return utcMsToWall(ms);
   const parts: Record<string, string> = {};
   for (const part of formatter(zone).formatToParts(ms)) parts[part.type] = part.value;
   const yearOfEra = Number(parts.year);
@@ -66,7 +69,7 @@ export function wallTime(ms: number, zone: string): WallTime {
 
 /** The zone's offset from UTC at an instant, in milliseconds (positive east of Greenwich). */
 export function offsetMs(ms: number, zone: string): number {
-  return zone === UTC ? 0 : wallToUtcMs(wallTime(ms, zone)) - ms;
+  return zone === UTC || !inIntlRange(ms) ? 0 : wallToUtcMs(wallTime(ms, zone)) - ms;
 }
 
 /**
@@ -95,6 +98,7 @@ function pickEarlier(local: number, found: number, zone: string): number {
 /** Zone abbreviation for `z`/`zz` (e.g. "PST", "GMT+10"): what Intl knows in English. */
 export function zoneAbbreviation(ms: number, zone: string): string {
   if (zone === UTC) return 'UTC';
+  if (!inIntlRange(ms)) return '';
   const part = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'short' }).formatToParts(ms).find((p) => p.type === 'timeZoneName');
   return part?.value ?? '';
 }

@@ -4,13 +4,6 @@ import { wallTime } from '../dates/zone';
 import { errorValue, FormulaErrorValue, isError, type FormulaValue } from '../values';
 import { date, zoneOf } from './args';
 
-/** The range of a JavaScript Date: ±100,000,000 days around 1970. */
-const MAX_MS = 8.64e15;
-
-export function isValidMs(ms: number): boolean {
-  return Number.isFinite(ms) && Math.abs(ms) <= MAX_MS;
-}
-
 /**
  * A required date argument: blank or unreadable text is #ERROR! (Airtable's DATETIME_FORMAT of
  * an empty date field shows #ERROR!, which is why bases wrap it in IF({Date}, …)).

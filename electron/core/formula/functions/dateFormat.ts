@@ -1,3 +1,4 @@
+import { inDateRange } from '../coerce';
 import type { EvalContext } from '../context';
 import { formatDate } from '../dates/format';
 import { localeData, normaliseLocale } from '../dates/locales';
@@ -6,7 +7,7 @@ import { parseWithFormat } from '../dates/parseFormat';
 import { resolveZone } from '../dates/zone';
 import { errorValue, FormulaErrorValue, isError, TaggedDate, type FormulaValue } from '../values';
 import { localeOf, text, zoneOf } from './args';
-import { isValidMs, requireDate } from './dateArgs';
+import { requireDate } from './dateArgs';
 import type { FunctionTable } from './spec';
 
 /**
@@ -65,7 +66,7 @@ export const DATE_FORMAT: FunctionTable = {
       const localeKey = args[2] === undefined || args[2] === null ? undefined : text(args[2], ctx);
       ctx.budget.scan(source.length + format.length);
       const ms = format === '' ? parseLooseDate(source, ctx.zone) : parseWithFormat(source, format, localeData(localeKey), ctx.zone, ctx.record.now.getTime());
-      if (ms === null || !isValidMs(ms)) return errorValue();
+      if (ms === null || !inDateRange(ms)) return errorValue();
       return localeKey !== undefined && normaliseLocale(localeKey) ? new TaggedDate(ms, undefined, localeKey) : new Date(ms);
     },
   },

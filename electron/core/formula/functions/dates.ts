@@ -2,10 +2,11 @@ import { epochDay, weekdayOfEpochDay, type WallTime } from '../dates/calendar';
 import { humanizeDistance } from '../dates/relative';
 import { addToDate, diffDates, normaliseUnit, startOf, startOfNext } from '../dates/units';
 import { instantFromWall, wallTime } from '../dates/zone';
+import { inDateRange } from '../coerce';
 import type { EvalContext } from '../context';
 import { errorValue, FormulaErrorValue, type FormulaValue } from '../values';
 import { date, num, sameTags, text, zoneOf } from './args';
-import { isValidMs, requireDate, wallOf } from './dateArgs';
+import { requireDate, wallOf } from './dateArgs';
 import type { FunctionTable } from './spec';
 
 /**
@@ -95,7 +96,7 @@ export const DATES: FunctionTable = {
       const amount = num(args[1]);
       if (!unit || !Number.isFinite(amount)) return errorValue();
       const ms = addToDate(start.getTime(), amount, unit, zoneOf(start, ctx));
-      return isValidMs(ms) ? sameTags(start, ms) : errorValue();
+      return inDateRange(ms) ? sameTags(start, ms) : errorValue();
     },
   },
   /**

@@ -1,13 +1,25 @@
 import { formulaEquals, isTruthy } from '../coerce';
-import { errorValue, findError, isError } from '../values';
+import type { EvalContext } from '../context';
+import { errorValue, findError, isError, type FormulaValue } from '../values';
 import { flatten } from './args';
 import { MANY, type FunctionTable } from './spec';
 
+/**
+ * The truth values of the arguments: a list (a lookup or multiple select) gives one per item, and
+ * an empty list counts as one blank, so AND({Empty lookup}) is false rather than vacuously true.
+ */
+function truths(args: readonly FormulaValue[], ctx: EvalContext): boolean[] {
+  return flatten(
+    args.map((arg) => (Array.isArray(arg) && arg.length === 0 ? null : arg)),
+    ctx,
+  ).map(isTruthy);
+}
+
 /** Logical functions. Booleans are Airtable's 1 and 0: TRUE() = 1, FALSE() = 0 in arithmetic. */
 export const LOGICAL: FunctionTable = {
-  AND: { min: 1, max: MANY, impl: (args, ctx) => flatten(args, ctx).every(isTruthy) },
-  OR: { min: 1, max: MANY, impl: (args, ctx) => flatten(args, ctx).some(isTruthy) },
-  XOR: { min: 1, max: MANY, impl: (args, ctx) => flatten(args, ctx).filter(isTruthy).length % 2 === 1 },
+  AND: { min: 1, max: MANY, impl: (args, ctx) => truths(args, ctx).every(Boolean) },
+  OR: { min: 1, max: MANY, impl: (args, ctx) => truths(args, ctx).some(Boolean) },
+  XOR: { min: 1, max: MANY, impl: (args, ctx) => truths(args, ctx).filter(Boolean).length % 2 === 1 },
   NOT: { min: 1, max: 1, impl: (args) => !isTruthy(args[0] ?? null) },
   /**
    * Only the branch taken is evaluated, so `IF({Count}, {Total} / {Count})` is safe. An error in

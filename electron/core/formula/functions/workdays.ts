@@ -1,10 +1,11 @@
+import { inDateRange } from '../coerce';
 import type { EvalContext } from '../context';
 import { civilFromEpochDay } from '../dates/calendar';
 import { addWorkdays, workdaysBetween, workingHolidays } from '../dates/workdays';
 import { instantFromWall } from '../dates/zone';
 import { errorValue, FormulaErrorValue, isError, type FormulaValue } from '../values';
 import { date, int, sameTags, text, zoneOf } from './args';
-import { dayOf, isValidMs, requireDate } from './dateArgs';
+import { dayOf, requireDate } from './dateArgs';
 import type { FunctionTable } from './spec';
 
 /**
@@ -56,7 +57,7 @@ export const WORKDAYS: FunctionTable = {
       const day = addWorkdays(dayOf(start, ctx), count, holidays);
       if (!Number.isFinite(day) || Math.abs(day) > 100_000_000) return errorValue();
       const ms = instantFromWall({ ...civilFromEpochDay(day), hour: 0, minute: 0, second: 0, millisecond: 0 }, zoneOf(start, ctx));
-      return isValidMs(ms) ? sameTags(start, ms) : errorValue();
+      return inDateRange(ms) ? sameTags(start, ms) : errorValue();
     },
   },
   /** WORKDAY_DIFF(startDate, endDate, [holidays]): working days from start to end, both counted; negative backwards. */
