@@ -1,12 +1,12 @@
 import type { BinaryNode, FormulaNode } from './ast';
+import { toNumber } from './coerce';
 import type { EvalContext, FormulaRecord } from './context';
 import { resolveZone, UTC } from './dates/zone';
-import { functionSpec } from './functions/registry';
 import { FormulaLimitError } from './errors';
+import { functionSpec } from './functions/registry';
 import { Budget, type FormulaLimits } from './limits';
 import { applyOperator } from './operators';
 import { errorValue, isError, numberResult, type FormulaValue } from './values';
-import { toNumber } from './coerce';
 
 /** Evaluates a parsed formula for one record, within a fresh step budget. */
 export function evaluateFormula(root: FormulaNode, record: FormulaRecord, limits: Readonly<FormulaLimits>): FormulaValue {

@@ -28,7 +28,11 @@ class Facts {
   readonly weekday: number;
   private isoWeekCache?: { week: number; year: number };
   private localeWeekCache?: { week: number; year: number };
-  constructor(readonly view: DateView) {
+  constructor(
+    readonly view: DateView,
+    /** moment drops the dot of es/nl short months when the format has `-MMM-` (checked once per format). */
+    readonly plainShortMonths: boolean,
+  ) {
     this.wall = wallTime(view.ms, view.zone);
     this.weekday = weekdayOfEpochDay(epochDay(this.wall.year, this.wall.month, this.wall.day));
   }
@@ -44,7 +48,7 @@ class Facts {
 }
 
 /** The text of one token (see moment's "Displaying / Format" token table). */
-export function renderToken(token: string, facts: Facts, format: string): string {
+function renderToken(token: string, facts: Facts): string {
   const { wall, weekday } = facts;
   const locale = facts.view.locale;
   const hour12 = wall.hour % 12 || 12;
@@ -52,7 +56,7 @@ export function renderToken(token: string, facts: Facts, format: string): string
     case 'M': return String(wall.month);
     case 'Mo': return locale.ordinal(wall.month, 'M');
     case 'MM': return zeroFill(wall.month, 2);
-    case 'MMM': return ((locale.monthsShortPlain && /-MMM-/.test(format) ? locale.monthsShortPlain : locale.monthsShort)[wall.month - 1]) ?? '';
+    case 'MMM': return ((facts.plainShortMonths && locale.monthsShortPlain) || locale.monthsShort)[wall.month - 1] ?? '';
     case 'MMMM': return locale.months[wall.month - 1] ?? '';
     case 'Q': return String(Math.ceil(wall.month / 3));
     case 'Qo': return locale.ordinal(Math.ceil(wall.month / 3), 'Q');
@@ -142,11 +146,11 @@ const DEFAULT_FORMAT = 'YYYY-MM-DDTHH:mm:ssZ';
  */
 export function formatDate(view: DateView, format: string | undefined, reserve: (length: number) => void): string {
   const pattern = format === undefined || format === '' ? (view.zone === UTC ? DEFAULT_FORMAT_UTC : DEFAULT_FORMAT) : format;
-  const facts = new Facts(view);
+  const facts = new Facts(view, view.locale.monthsShortPlain !== undefined && pattern.includes('-MMM-'));
   const out: string[] = [];
   let length = 0;
   for (const piece of formatPieces(pattern, view.locale)) {
-    const text = 'token' in piece ? renderToken(piece.token, facts, pattern) : piece.literal;
+    const text = 'token' in piece ? renderToken(piece.token, facts) : piece.literal;
     length += text.length;
     reserve(length);
     out.push(text);

@@ -157,8 +157,15 @@ export function parseOffset(text: string): number {
   return text.startsWith('-') ? -minutes : minutes;
 }
 
+/**
+ * Each piece of the format searches the rest of the input, so work grows with their product;
+ * date text and formats are short, and longer ones are not dates.
+ */
+const MAX_PARSE_TEXT = 1000;
+
 /** Reads `input` with a moment format; `zone` is where a wall time without an offset lives. */
 export function parseWithFormat(input: string, format: string, locale: LocaleData, zone: string, now: number): number | null {
+  if (input.length > MAX_PARSE_TEXT || format.length > MAX_PARSE_TEXT) return null;
   let rest = input;
   const parsed: Parsed = {};
   let matchedAny = false;

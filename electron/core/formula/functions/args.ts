@@ -1,4 +1,4 @@
-import { formatNumber, isBlank, textToNumber, toDate } from '../coerce';
+import { formatNumber, textToNumber, toDate } from '../coerce';
 import type { EvalContext } from '../context';
 import { FormulaErrorValue, TaggedDate, type FormulaValue } from '../values';
 
@@ -87,5 +87,3 @@ export function asList(value: FormulaValue | undefined): FormulaValue[] {
   if (value === undefined || value === null) return [];
   return Array.isArray(value) ? value : [value];
 }
-
-export { isBlank };

@@ -34,12 +34,15 @@ function recase(value: string, upper: boolean, ctx: EvalContext): string {
   return result;
 }
 
+/** ASCII characters encodeURIComponent leaves as they are. */
+const UNRESERVED = new Set([..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.!~*'()"].map((c) => c.charCodeAt(0)));
+
 /** encodeURIComponent's output length, computed first so a huge input is refused before encoding. */
 function encodedLength(value: string): number {
   let length = 0;
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);
-    if (code < 0x80) length += /[A-Za-z0-9\-_.!~*'()]/.test(value.charAt(i)) ? 1 : 3;
+    if (code < 0x80) length += UNRESERVED.has(code) ? 1 : 3;
     else if (code < 0x800) length += 6;
     else if (code >= 0xd800 && code <= 0xdbff) {
       length += 12;
