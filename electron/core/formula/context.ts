@@ -11,7 +11,9 @@ export interface RecordContext {
   /**
    * IANA zone the formula computes calendar values in (YEAR, HOUR, DATETIME_FORMAT, TODAY, text
    * without an offset…) unless SET_TIMEZONE says otherwise. Airtable evaluates in GMT, so the
-   * default is 'UTC'; the machine's TZ is never used. Unknown names fall back to UTC.
+   * default is 'UTC'; the machine's TZ is never used. Unknown names fall back to UTC. Date-only
+   * cells stay midnight GMT whatever the zone (that is how Airtable stores them), so set a zone
+   * only where Airtable itself would compute in one.
    */
   timeZone?: string;
 }

@@ -238,6 +238,8 @@ function numericDate(numbers: string[]): { year: number; month: number; day: num
 }
 
 function namedMonthDate(numbers: string[], month: number): { year: number; month: number; day: number } | null {
+  // "March 2024": the first of the month.
+  if (numbers.length === 1 && (numbers[0] ?? '').length >= 3) return { year: Number(numbers[0]), month, day: 1 };
   if (numbers.length !== 2) return null;
   const [a, b] = numbers as [string, string];
   if (a.length >= 3) return { year: Number(a), month, day: Number(b) };
