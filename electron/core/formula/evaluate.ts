@@ -1,92 +1,96 @@
-import { FormulaErrorValue, type FormulaNode, type FormulaValue } from './ast';
-import { formulaCompare, formulaEquals, isError, isTruthy, toNumber, toText } from './coerce';
-import { functionSpec, type RecordContext } from './functions';
+import type { BinaryNode, FormulaNode } from './ast';
+import { toNumber } from './coerce';
+import type { EvalContext, FormulaRecord } from './context';
+import { resolveZone, UTC } from './dates/zone';
+import { FormulaLimitError } from './errors';
+import { functionSpec } from './functions/registry';
+import { Budget, type FormulaLimits } from './limits';
+import { applyOperator } from './operators';
+import { errorValue, isError, numberResult, type FormulaValue } from './values';
 
-/** The record a formula runs against: its field values (already in formula form) plus metadata. */
-export interface FormulaRecord extends RecordContext {
-  value(fieldId: string): FormulaValue;
+/** Evaluates a parsed formula for one record, within a fresh step budget. */
+export function evaluateFormula(root: FormulaNode, record: FormulaRecord, limits: Readonly<FormulaLimits>): FormulaValue {
+  const ctx: EvalContext = { record, zone: resolveZone(record.timeZone ?? UTC) ?? UTC, budget: new Budget(limits) };
+  return evaluate(root, ctx);
 }
 
-export function evaluate(node: FormulaNode, record: FormulaRecord): FormulaValue {
+function evaluate(node: FormulaNode, ctx: EvalContext): FormulaValue {
+  ctx.budget.step();
   switch (node.kind) {
     case 'number':
     case 'string':
     case 'boolean':
       return node.value;
     case 'field':
-      return record.value(node.fieldId);
+      return ctx.record.value(node.fieldId);
     case 'negate': {
-      const value = evaluate(node.operand, record);
-      return isError(value) ? value : -toNumber(value);
+      const value = evaluate(node.operand, ctx);
+      return isError(value) ? value : numberResult(-toNumber(value));
     }
     case 'binary':
-      return binary(node.operator, evaluate(node.left, record), evaluate(node.right, record));
+      return evaluateChain(node, ctx);
     case 'call':
-      return call(node.name, node.args, record);
+      return call(node.name, node.args, ctx);
   }
 }
 
-function binary(operator: Extract<FormulaNode, { kind: 'binary' }>['operator'], left: FormulaValue, right: FormulaValue): FormulaValue {
-  if (isError(left)) return left;
-  if (isError(right)) return right;
-  switch (operator) {
-    case '=':
-      return formulaEquals(left, right);
-    case '!=':
-      return !formulaEquals(left, right);
-    case '<':
-      return formulaCompare(left, right) < 0;
-    case '>':
-      return formulaCompare(left, right) > 0;
-    case '<=':
-      return formulaCompare(left, right) <= 0;
-    case '>=':
-      return formulaCompare(left, right) >= 0;
-    case '&':
-      return toText(left) + toText(right);
-    case '+':
-      return numeric(toNumber(left) + toNumber(right));
-    case '-':
-      return numeric(toNumber(left) - toNumber(right));
-    case '*':
-      return numeric(toNumber(left) * toNumber(right));
-    case '/': {
-      const divisor = toNumber(right);
-      return divisor === 0 ? new FormulaErrorValue('#DIV/0!') : numeric(toNumber(left) / divisor);
-    }
+/**
+ * `a & b & c & …` parses as a left-leaning tree as deep as the chain is long; walking its left
+ * spine in a loop keeps the stack flat however long the chain.
+ */
+function evaluateChain(node: BinaryNode, ctx: EvalContext): FormulaValue {
+  const spine: BinaryNode[] = [];
+  let leftmost: FormulaNode = node;
+  while (leftmost.kind === 'binary') {
+    spine.push(leftmost);
+    leftmost = leftmost.left;
+  }
+  let value = evaluate(leftmost, ctx);
+  for (let i = spine.length - 1; i >= 0; i--) {
+    const step = spine[i] as BinaryNode;
+    ctx.budget.step();
+    // An error on the left is the answer whatever the right side holds.
+    value = isError(value) ? value : applyOperator(step.operator, value, evaluate(step.right, ctx), ctx);
+  }
+  return value;
+}
+
+/**
+ * A function that fails unexpectedly (a platform API refusing an odd input, or a bug) gives
+ * #ERROR! for that call instead of an exception out of the evaluator: callers run a formula over
+ * every record, and one odd value must not stop a listing. Limit errors still go through.
+ */
+function call(name: string, argNodes: FormulaNode[], ctx: EvalContext): FormulaValue {
+  try {
+    return invoke(name, argNodes, ctx);
+  } catch (error) {
+    if (error instanceof FormulaLimitError) throw error;
+    return errorValue();
   }
 }
 
-function numeric(value: number): FormulaValue {
-  return Number.isNaN(value) ? new FormulaErrorValue('NaN') : value;
-}
-
-function call(name: string, argNodes: FormulaNode[], record: FormulaRecord): FormulaValue {
-  // IF and SWITCH only evaluate the branch they take, so an error in another branch is harmless.
-  if (name === 'IF') {
-    const condition = evaluate(argNodes[0] as FormulaNode, record);
-    if (isError(condition)) return condition;
-    const branch = isTruthy(condition) ? argNodes[1] : argNodes[2];
-    return branch ? evaluate(branch, record) : null;
-  }
-  if (name === 'SWITCH') {
-    const subject = evaluate(argNodes[0] as FormulaNode, record);
-    let i = 1;
-    for (; i + 1 < argNodes.length; i += 2) {
-      if (formulaEquals(subject, evaluate(argNodes[i] as FormulaNode, record))) return evaluate(argNodes[i + 1] as FormulaNode, record);
-    }
-    return i < argNodes.length ? evaluate(argNodes[i] as FormulaNode, record) : null;
-  }
+function invoke(name: string, argNodes: FormulaNode[], ctx: EvalContext): FormulaValue {
   const spec = functionSpec(name);
-  if (!spec) return new FormulaErrorValue('#ERROR!');
-  const args = argNodes.map((node) => evaluate(node, record));
-  if (!spec.seesErrors) {
-    const error = args.find(isError);
-    if (error) return error;
+  if (!spec) return errorValue();
+  switch (spec.args) {
+    case 'lazy':
+      return spec.impl(
+        argNodes.map((arg) => () => evaluate(arg, ctx)),
+        ctx,
+      );
+    case 'fields':
+      return spec.impl(
+        argNodes.map((arg) => (arg.kind === 'field' ? arg.fieldId : '')),
+        ctx,
+      );
+    case undefined:
+    case 'values': {
+      const args = argNodes.map((arg) => evaluate(arg, ctx));
+      if (!spec.seesErrors) {
+        const error = args.find(isError);
+        if (error) return error;
+      }
+      return spec.impl(args, ctx);
+    }
   }
-  // LAST_MODIFIED_TIME({Field}) names fields, not their values.
-  if (name === 'LAST_MODIFIED_TIME') {
-    return spec.impl(argNodes.map((node) => (node.kind === 'field' ? node.fieldId : null)), record);
-  }
-  return spec.impl(args, record);
 }

@@ -1,19 +1,30 @@
-import { FormulaSyntaxError, type BinaryOperator, type FormulaNode } from './ast';
+import type { BinaryOperator, FormulaNode } from './ast';
+import { FormulaLimitError, FormulaSyntaxError } from './errors';
+import { functionSpec } from './functions/registry';
+import type { FormulaLimits } from './limits';
 import { tokenize, type Token } from './tokenizer';
-import { functionArity } from './functions';
 
 /** Resolves a field reference (by name, case-sensitive, or by id) to a field id, or undefined. */
 export type FieldResolver = (nameOrId: string) => string | undefined;
 
 const PRECEDENCE: ReadonlyArray<ReadonlySet<string>> = [new Set(['=', '!=', '<', '>', '<=', '>=']), new Set(['&']), new Set(['+', '-']), new Set(['*', '/'])];
+const MINUS = new Set(['-']);
+const PLUS = new Set(['+']);
 
 /**
  * Parses an Airtable formula. Unknown fields and functions are collected and reported together,
  * as Airtable does ("Unknown field names: …"), so the whole formula is checked before any record.
+ *
+ * The parser is recursive, so nesting (parentheses, calls, unary signs) is capped at
+ * `limits.maxDepth`: a formula of 100,000 "(" is a FormulaSyntaxError, not a stack overflow.
+ * Chains such as `a & b & c & …` are built in a loop and evaluated in a loop, so they cost no depth.
  */
-export function parseFormula(source: string, resolveField: FieldResolver): FormulaNode {
+export function parseFormula(source: string, resolveField: FieldResolver, limits: Pick<FormulaLimits, 'maxFormulaLength' | 'maxDepth'>): FormulaNode {
+  if (source.length > limits.maxFormulaLength) {
+    throw new FormulaLimitError('formulaLength', limits.maxFormulaLength, `The formula is longer than ${limits.maxFormulaLength.toLocaleString('en-US')} characters.`);
+  }
   if (source.trim() === '') throw new FormulaSyntaxError('The formula is empty');
-  const parser = new Parser(tokenize(source), resolveField);
+  const parser = new Parser(tokenize(source), resolveField, limits.maxDepth);
   const node = parser.expression();
   parser.expectEnd();
   if (parser.unknownFields.size > 0) throw new FormulaSyntaxError(`Unknown field names: ${[...parser.unknownFields].join(', ')}`);
@@ -22,10 +33,12 @@ export function parseFormula(source: string, resolveField: FieldResolver): Formu
 
 class Parser {
   private position = 0;
+  private depth = 0;
   readonly unknownFields = new Set<string>();
   constructor(
     private readonly tokens: Token[],
     private readonly resolveField: FieldResolver,
+    private readonly maxDepth: number,
   ) {}
 
   /** Lowest precedence first: comparisons, then `&`, then `+ -`, then `* /`. */
@@ -36,6 +49,16 @@ class Parser {
   expectEnd(): void {
     const token = this.peek();
     if (token.type !== 'end') throw new FormulaSyntaxError(`Unexpected ${describe(token)} at position ${token.at + 1}`);
+  }
+
+  /** One nesting level deeper; refused past the cap before the recursion can exhaust the stack. */
+  private nested<T>(at: number, parse: () => T): T {
+    if (++this.depth > this.maxDepth) throw new FormulaSyntaxError(`The formula is nested more than ${this.maxDepth} levels deep (position ${at + 1})`);
+    try {
+      return parse();
+    } finally {
+      this.depth--;
+    }
   }
 
   /** One precedence level: left-associative binary operators over the next level down. */
@@ -51,13 +74,14 @@ class Parser {
   }
 
   private unary(): FormulaNode {
-    if (this.isOperator(new Set(['-']))) {
+    const token = this.peek();
+    if (this.isOperator(MINUS)) {
       this.next();
-      return { kind: 'negate', operand: this.unary() };
+      return this.nested(token.at, () => ({ kind: 'negate', operand: this.unary() }));
     }
-    if (this.isOperator(new Set(['+']))) {
+    if (this.isOperator(PLUS)) {
       this.next();
-      return this.unary();
+      return this.nested(token.at, () => this.unary());
     }
     return this.primary();
   }
@@ -73,7 +97,7 @@ class Parser {
         return this.field(token.value);
       case 'paren':
         if (token.value === '(') {
-          const inner = this.expression();
+          const inner = this.nested(token.at, () => this.expression());
           this.expect(')');
           return inner;
         }
@@ -92,28 +116,41 @@ class Parser {
     const peeked = this.peek();
     if (peeked.type === 'paren' && peeked.value === '(') {
       this.next();
-      const args: FormulaNode[] = [];
-      const closing = this.peek();
-      if (!(closing.type === 'paren' && closing.value === ')')) {
-        args.push(this.expression());
-        while (this.peek().type === 'comma') {
-          this.next();
-          args.push(this.expression());
-        }
-      }
-      this.expect(')');
-      const upper = name.toUpperCase();
-      const arity = functionArity(upper);
-      if (!arity) throw new FormulaSyntaxError(`Unknown function names: ${name}`);
-      if (args.length < arity.min || args.length > arity.max) {
-        throw new FormulaSyntaxError(`${upper}() takes ${arity.min === arity.max ? arity.min : `${arity.min} to ${arity.max === Infinity ? 'any number of' : arity.max}`} arguments, got ${args.length} (position ${at + 1})`);
-      }
-      return { kind: 'call', name: upper, args };
+      const args = this.nested(at, () => this.arguments());
+      return this.call(name, args, at);
     }
     const upper = name.toUpperCase();
     if (upper === 'TRUE' || upper === 'FALSE') return { kind: 'boolean', value: upper === 'TRUE' };
     // Airtable accepts a one-word field name without braces.
     return this.field(name);
+  }
+
+  private arguments(): FormulaNode[] {
+    const args: FormulaNode[] = [];
+    const closing = this.peek();
+    if (!(closing.type === 'paren' && closing.value === ')')) {
+      args.push(this.expression());
+      while (this.peek().type === 'comma') {
+        this.next();
+        args.push(this.expression());
+      }
+    }
+    this.expect(')');
+    return args;
+  }
+
+  private call(name: string, args: FormulaNode[], at: number): FormulaNode {
+    const upper = name.toUpperCase();
+    const spec = functionSpec(upper);
+    if (!spec) throw new FormulaSyntaxError(`Unknown function names: ${name}`);
+    if (args.length < spec.min || args.length > spec.max) {
+      const range = spec.min === spec.max ? String(spec.min) : `${spec.min} to ${spec.max === Number.POSITIVE_INFINITY ? 'any number of' : spec.max}`;
+      throw new FormulaSyntaxError(`${upper}() takes ${range} arguments, got ${args.length} (position ${at + 1})`);
+    }
+    if (spec.args === 'fields' && args.some((arg) => arg.kind !== 'field')) {
+      throw new FormulaSyntaxError(`${upper}() takes field references such as {Field} (position ${at + 1})`);
+    }
+    return { kind: 'call', name: upper, args };
   }
 
   private field(nameOrId: string): FormulaNode {

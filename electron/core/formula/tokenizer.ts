@@ -1,4 +1,4 @@
-import { FormulaSyntaxError } from './ast';
+import { FormulaSyntaxError } from './errors';
 
 export type Token =
   | { type: 'number'; value: number; at: number }
@@ -11,13 +11,23 @@ export type Token =
   | { type: 'end'; at: number };
 
 const OPERATORS = ['!=', '<>', '<=', '>=', '=', '<', '>', '&', '+', '-', '*', '/'];
+// Sticky patterns read at a position without copying the rest of the source.
+const NUMBER = /(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/y;
+const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_]*/y;
+const SPACE = /\s/;
 
+function readAt(pattern: RegExp, source: string, at: number): string {
+  pattern.lastIndex = at;
+  return pattern.exec(source)?.[0] ?? source.charAt(at);
+}
+
+/** Splits a formula into tokens in one left-to-right pass (linear in the formula's length). */
 export function tokenize(source: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < source.length) {
     const ch = source.charAt(i);
-    if (/\s/.test(ch)) {
+    if (SPACE.test(ch)) {
       i++;
       continue;
     }
@@ -31,13 +41,12 @@ export function tokenize(source: string): Token[] {
       if (value.trim() === '') throw new FormulaSyntaxError(`Empty field reference at position ${at + 1}`);
       tokens.push({ type: 'field', value, at });
       i = next;
-    } else if (/[0-9.]/.test(ch) && /[0-9]/.test(source.charAt(ch === '.' ? i + 1 : i))) {
-      const match = /^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/.exec(source.slice(i));
-      const text = match?.[0] ?? ch;
+    } else if (/[0-9]/.test(ch) || (ch === '.' && /[0-9]/.test(source.charAt(i + 1)))) {
+      const text = readAt(NUMBER, source, i);
       tokens.push({ type: 'number', value: Number(text), at });
       i += text.length;
     } else if (/[A-Za-z_]/.test(ch)) {
-      const text = /^[A-Za-z_][A-Za-z0-9_]*/.exec(source.slice(i))?.[0] ?? ch;
+      const text = readAt(IDENTIFIER, source, i);
       tokens.push({ type: 'identifier', value: text, at });
       i += text.length;
     } else if (ch === '(' || ch === ')') {
@@ -57,20 +66,27 @@ export function tokenize(source: string): Token[] {
   return tokens;
 }
 
-/** Reads a quoted string or a `{field}` reference; a backslash escapes the next character. */
+/**
+ * Reads a quoted string or a `{field}` reference. A backslash escapes a quote, a backslash or a
+ * closing brace, and `\n`, `\t`, `\r` are the control characters; before any other character it
+ * is kept, so Airtable's own regex tip `REGEX_REPLACE(x, "\D", "")` reaches RE2 as `\D`.
+ */
 function readQuoted(source: string, start: number, close: string): [string, number] {
-  let value = '';
-  let i = start + 1;
+  const parts: string[] = [];
+  let from = start + 1;
+  let i = from;
   while (i < source.length) {
     const ch = source.charAt(i);
     if (ch === '\\' && i + 1 < source.length) {
       const next = source.charAt(i + 1);
-      value += next === 'n' ? '\n' : next === 't' ? '\t' : next;
+      parts.push(source.slice(from, i));
+      parts.push(next === 'n' ? '\n' : next === 't' ? '\t' : next === 'r' ? '\r' : next === close || next === '\\' || next === '"' || next === "'" ? next : `\\${next}`);
       i += 2;
+      from = i;
     } else if (ch === close) {
-      return [value, i + 1];
+      parts.push(source.slice(from, i));
+      return [parts.join(''), i + 1];
     } else {
-      value += ch;
       i++;
     }
   }
