@@ -90,7 +90,7 @@ export function candidates(schema: z.ZodType, pool: readonly string[]): unknown[
   if (schema instanceof z.ZodString) return accepted([...pool, ...HOSTILE_STRINGS]);
   if (schema instanceof z.ZodNumber) return accepted(HOSTILE_NUMBERS);
   if (schema instanceof z.ZodBoolean) return [false, true];
-  if (schema instanceof z.ZodEnum) return schema.options as unknown[];
+  if (schema instanceof z.ZodEnum) return schema.options;
   if (schema instanceof z.ZodLiteral) return [...schema.values];
   if (schema instanceof z.ZodUnknown || schema instanceof z.ZodAny) return HOSTILE_CELLS;
   if (schema instanceof z.ZodUnion || schema instanceof z.ZodDiscriminatedUnion) return (schema.options as z.ZodType[]).flatMap((option) => candidates(option, pool));

@@ -1,4 +1,4 @@
-import { CompiledFormula, FormulaErrorValue, FormulaSyntaxError, cellToFormulaValue, type FormulaValue } from '../../electron/core/formula';
+import { CompiledFormula, FormulaErrorValue, FormulaLimitError, FormulaSyntaxError, cellToFormulaValue, type FormulaValue } from '../../electron/core/formula';
 import { findField, type Base, type Collaborator, type Field, type StoredRecord, type Table } from './model';
 
 /** What reading a record needs besides the record: its base (for links) and the users. */
@@ -86,7 +86,7 @@ export function compileFieldFormula(table: Table, field: Field): CompiledFormula
     field.compiled = CompiledFormula.compile(source, (nameOrId) => findField(table, nameOrId)?.id);
     return field.compiled;
   } catch (error) {
-    if (error instanceof FormulaSyntaxError) return null;
+    if (error instanceof FormulaSyntaxError || error instanceof FormulaLimitError) return null;
     throw error;
   }
 }
@@ -94,7 +94,12 @@ export function compileFieldFormula(table: Table, field: Field): CompiledFormula
 function evaluateFormula(ctx: ReadContext, table: Table, field: Field, record: StoredRecord, depth: number): FormulaValue {
   const compiled = compileFieldFormula(table, field);
   if (!compiled) return new FormulaErrorValue('#ERROR!');
-  return compiled.evaluate(formulaRecord(ctx, table, record, depth + 1));
+  try {
+    return compiled.evaluate(formulaRecord(ctx, table, record, depth + 1));
+  } catch (error) {
+    if (error instanceof FormulaLimitError) return new FormulaErrorValue('#ERROR!');
+    throw error;
+  }
 }
 
 /** The view of a record that the formula evaluator reads from. */

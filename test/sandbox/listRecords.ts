@@ -1,4 +1,4 @@
-import { CompiledFormula, FormulaSyntaxError, cellToFormulaValue, toText } from '../../electron/core/formula';
+import { CompiledFormula, FormulaLimitError, FormulaSyntaxError, cellToFormulaValue, toText } from '../../electron/core/formula';
 import { errors } from './errors';
 import { asBoolean, asString, asStringArray, text } from './http';
 import { findField, findView, type Base, type StoredRecord, type Table } from './model';
@@ -162,10 +162,16 @@ function filter(ctx: ReadContext, table: Table, records: StoredRecord[], formula
   try {
     compiled = CompiledFormula.compile(formula, (nameOrId) => findField(table, nameOrId)?.id);
   } catch (error) {
-    if (error instanceof FormulaSyntaxError && fromUser) throw errors.invalidFilter(error.message);
+    if ((error instanceof FormulaSyntaxError || error instanceof FormulaLimitError) && fromUser) throw errors.invalidFilter(error.message);
     throw error;
   }
-  return records.filter((record) => compiled.matches(formulaRecord(ctx, table, record)));
+  try {
+    return records.filter((record) => compiled.matches(formulaRecord(ctx, table, record)));
+  } catch (error) {
+    // UNCONFIRMED what Airtable answers for a filter too heavy to run; the stricter reading is a refusal.
+    if (error instanceof FormulaLimitError && fromUser) throw errors.invalidFilter(error.message);
+    throw error;
+  }
 }
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });

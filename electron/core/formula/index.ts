@@ -7,12 +7,12 @@ import { parseFormula, type FieldResolver } from './parser';
 import type { FormulaValue } from './values';
 
 export { FormulaSyntaxError, FormulaLimitError, type FormulaLimitKind } from './errors';
-export { FormulaErrorValue, TaggedDate, type FormulaErrorCode, type FormulaValue } from './values';
-export { cellToFormulaValue, type LinkNameLookup } from './cellValues';
+export { FormulaErrorValue, type FormulaValue } from './values';
+export { cellToFormulaValue } from './cellValues';
 export { toText } from './coerce';
 export { DEFAULT_LIMITS, type FormulaLimits } from './limits';
 export { functionNames as formulaFunctionNames } from './functions/registry';
-export type { FormulaRecord, RecordContext } from './context';
+export type { FormulaRecord } from './context';
 export type { FieldResolver } from './parser';
 
 export interface CompileOptions {

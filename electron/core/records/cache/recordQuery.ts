@@ -1,12 +1,15 @@
 import type { z } from 'zod';
 import type { Filter } from '../../../../shared/domain/cache';
 import { AppError } from '../../platform/errors';
-import { CompiledFormula, FormulaSyntaxError, cellToFormulaValue } from '../../formula/index';
+import { CompiledFormula, FormulaLimitError, FormulaSyntaxError, cellToFormulaValue } from '../../formula/index';
 import type { ReadonlyDb } from '../../platform/db/sqlite';
 import { PendingState } from '../pendingState';
 import type { CachedField, SchemaReader } from './schemaRepository';
 import { sortExpression } from './sortKeys';
 import { ftsExpression, matchesSearch, parseSearch } from '../searchText';
+
+/** How long one window may scan rows that SQL could not filter (a formula, the exact search check). */
+const SCAN_BUDGET_MS = 5_000;
 
 /** The filters the UI can build; their shape is part of the IPC contract. */
 export type FilterSpec = z.infer<typeof Filter>;
@@ -121,9 +124,21 @@ export class RecordQueries {
     const out: CachedRecord[] = [];
     let last: Row | undefined;
     let more = false;
+    // Each record's formula is bounded by its step budget; the scan as a whole by time, so a
+    // filter that matches almost nothing over a huge table cannot hold the process for long.
+    const deadline = performance.now() + SCAN_BUDGET_MS;
+    let scanned = 0;
     for (const row of this.db.prepare(select).iterate(...params) as IterableIterator<Row>) {
+      if (++scanned % 256 === 0 && performance.now() > deadline) throw new AppError('TIMEOUT', 'This filter takes too long over the whole table. Narrow it with a search or another filter first.');
       const record = toRecord(row);
-      if (!accept(record)) continue;
+      let accepted: boolean;
+      try {
+        accepted = accept(record);
+      } catch (error) {
+        if (error instanceof FormulaLimitError) throw new AppError('INVALID_INPUT', `The formula needs too much work for one record: ${error.message}`);
+        throw error;
+      }
+      if (!accepted) continue;
       if (out.length === limit) {
         more = true;
         break;
@@ -154,6 +169,7 @@ export class RecordQueries {
       return CompiledFormula.compile(formula, (nameOrId) => fields.find((f) => f.id === nameOrId)?.id ?? fields.find((f) => f.name === nameOrId)?.id);
     } catch (error) {
       if (error instanceof FormulaSyntaxError) throw new AppError('INVALID_INPUT', `The formula is invalid: ${error.message}`);
+      if (error instanceof FormulaLimitError) throw new AppError('INVALID_INPUT', `The formula is too large to run: ${error.message}`);
       throw error;
     }
   }
