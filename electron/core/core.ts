@@ -1,22 +1,13 @@
 import path from 'node:path';
-import { AirtableClient } from './airtable';
-import { createProfileApi } from './airtable';
-import { RequestScheduler } from './airtable';
-import type { SchedulerOptions } from './airtable';
-import { staticTokens } from './airtable';
+import { AirtableClient, createProfileApi, RequestScheduler, type SchedulerOptions, staticTokens } from './airtable';
 import { createAppHandlers } from './app';
-import { OAuthSettingsStore, defaultOAuthSettings, type OAuthSettings } from './auth';
-import { TokenEndpoint } from './auth';
+import { OAuthSettingsStore, defaultOAuthSettings, type OAuthSettings, TokenEndpoint } from './auth';
 import type { Handlers } from './platform/ipc/handlers';
 import { configure, type OpenDatabase, type SqlDatabase } from './platform/db/sqlite';
 import { migrate } from './platform/db/migrate';
 import { CoreEvents } from './platform/events';
 import type { AppEnvironment, BrowserOpener, Clock, Fetch, Logger, SecretStore } from './ports';
-import { ConnectService } from './profiles';
-import { createProfileHandlers } from './profiles';
-import { ProfileRepository } from './profiles';
-import { ProfileService } from './profiles';
-import { vaultMigrations } from './profiles';
+import { ConnectService, createProfileHandlers, Onboarding, ProfileRepository, ProfileService, vaultMigrations } from './profiles';
 import {
   BackgroundSync,
   Connectivity,
@@ -32,10 +23,7 @@ import {
   createSyncHandlers,
   type BackgroundSyncOptions,
 } from './records';
-import { ChunkedSecretStore } from './tokens';
-import { Lease } from './tokens';
-import { TokenManager, grantStoppedError, type TokenManagerOptions } from './tokens';
-import { TokenVault } from './tokens';
+import { ChunkedSecretStore, Lease, TokenManager, grantStoppedError, type TokenManagerOptions, TokenVault } from './tokens';
 import { Workspaces } from './workspace';
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
 
@@ -140,7 +128,7 @@ export function createCore(ports: CorePorts): CoreServices {
   const recordsOf = (profileId: string) => workspaces.records(profileId);
   const isOpen = (profileId: string) => workspaces.isOpen(profileId);
   const connectivity = new Connectivity(emit);
-  const outbox = new OutboxService({ recordsOf, isOpen, connectivity, emit });
+  const outbox = new OutboxService({ recordsOf, isOpen, connectivity, clock, emit });
   const sync = new SyncCoordinator({ recordsOf, isOpen, outbox, connectivity, scheduler, clock, logger, emit });
   const background = new BackgroundSync(
     {
@@ -161,6 +149,7 @@ export function createCore(ports: CorePorts): CoreServices {
   events.on('profileDeleting', async ({ profileId }) => {
     scheduler.stopProfile(profileId, grantStoppedError('revoked', 'This profile was deleted.'));
     sync.cancelProfile(profileId);
+    outbox.stop(profileId);
     workspaces.close(profileId);
     connectivity.forget(profileId);
     await tokens.forget(profileId);
@@ -181,10 +170,10 @@ export function createCore(ports: CorePorts): CoreServices {
 
   const handlers: Handlers = {
     ...createAppHandlers(ports.env, () => secureStorage),
-    ...createProfileHandlers({ profiles, connect, settings }),
+    ...createProfileHandlers({ profiles, connect, onboarding: new Onboarding({ profiles, connect }), settings }),
     ...createSyncHandlers(sync),
     ...createSchemaHandlers(new SchemaService({ recordsOf, now: () => clock.now() })),
-    ...createRecordsHandlers(new RecordsService({ recordsOf, outbox })),
+    ...createRecordsHandlers(new RecordsService({ recordsOf, outbox, openLink: (url) => ports.browser.openLink(url) })),
     ...createOutboxHandlers(outbox),
     ...createAttachmentsHandlers(recordsOf),
   };
@@ -212,6 +201,7 @@ export function createCore(ports: CorePorts): CoreServices {
     async stop() {
       connect.cancel('Airvault is quitting.');
       sync.cancelAll();
+      outbox.stop();
       await background.stop();
       await tokens.stopAll();
       workspaces.closeAll();

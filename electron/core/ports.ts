@@ -47,9 +47,12 @@ export class SecureStorageUnavailableError extends Error {
   }
 }
 
-/** Opens a URL in the person's own browser (never in an app window). */
+/** Opens URLs in the person's own browser (never in an app window). */
 export interface BrowserOpener {
+  /** Airtable's sign-in and the pages the app points to; main allows an exact list only. */
   open(url: string): Promise<void>;
+  /** A web link a record holds (a button field's URL): http(s) only, checked again by main. */
+  openLink(url: string): Promise<void>;
 }
 
 export type Fetch = typeof globalThis.fetch;

@@ -11,7 +11,7 @@ import { createSenderPolicy } from './ipc/senderPolicy';
 import { createEventEmitter } from './ipc/eventEmitter';
 import { APP_ORIGIN, serveRenderer } from './appProtocol';
 import { createMainWindow } from './window';
-import { isAllowedExternalUrl } from './externalLinks';
+import { isAllowedExternalUrl, isOpenableRecordLink } from './externalLinks';
 import { denyAllPermissions } from './sessionPolicy';
 import { menuTemplate } from './menu';
 import { loadWindowState, trackWindowState } from './windowState';
@@ -51,6 +51,10 @@ export function bootstrap(): Running {
       // own consent page (and the pages the app links to) may be opened there.
       open: async (url) => {
         if (!isAllowedExternalUrl(url)) throw new Error('Refused to open a URL outside the allow-list.');
+        await shell.openExternal(url);
+      },
+      openLink: async (url) => {
+        if (!isOpenableRecordLink(url)) throw new Error('Refused to open a link that is not http(s).');
         await shell.openExternal(url);
       },
     },

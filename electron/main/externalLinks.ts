@@ -5,6 +5,20 @@
  */
 export const EXTERNAL_PAGES = ['https://airtable.com/oauth2/v1/authorize', 'https://airtable.com/create/oauth', 'https://airtable.com/create/tokens'] as const;
 
+/**
+ * A web link a record holds (a button field's URL), opened because the person clicked it: http
+ * or https only, with no credentials in it. Core has already read it from the cache itself.
+ */
+export function isOpenableRecordLink(raw: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return false;
+  }
+  return (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password;
+}
+
 export function isAllowedExternalUrl(raw: string): boolean {
   let url: URL;
   try {

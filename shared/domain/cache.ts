@@ -67,6 +67,8 @@ export const SyncProgressView = z
     trigger: z.enum(['person', 'background']),
     /** Airtable calls this base used during the run so far. */
     calls: z.number(),
+    /** Records the base had at its last complete sync (null on a first sync: Airtable does not say how many there are). */
+    expectedRecords: z.number().nullable(),
   })
   .strict();
 
@@ -76,9 +78,14 @@ export const EditView = z
     kind: z.enum(['create', 'update', 'delete']),
     tableId: z.string(),
     recordId: z.string(),
+    /** The record's primary value, as the person knows it (null when it has none). */
+    recordName: z.string().nullable(),
     fields: z.record(z.string(), z.unknown()),
     status: z.enum(['pending', 'sending', 'done', 'rejected', 'conflict']),
     error: z.string().nullable(),
+    createdAt: z.number(),
+    /** A delete waits this long before it is sent, so it can still be undone; null when it does not wait. */
+    sendsAt: z.number().nullable(),
   })
   .strict();
 

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxHarness } from '../helpers/sandboxClient';
 import { clientFor } from '../helpers/airtableClient';
-import { AirtableError } from '../../electron/core/airtable/airtableError';
-import { fromResponse } from '../../electron/core/airtable/airtableError';
+import { AirtableError, fromResponse } from '../../electron/core/airtable/airtableError';
 import { FakeClock } from '../helpers/fakeClock';
 
 let h: SandboxHarness;

@@ -1,9 +1,8 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { consoleLikeLogger } from './host/previewLogger';
 import { startSandbox } from '../helpers/vaultHarness';
 import { journeyEnv } from './host/journeyEnv';
@@ -24,7 +23,7 @@ async function main(): Promise<void> {
     logger: consoleLikeLogger,
     backgroundSync: {},
     // The "system browser" of a preview: approve the consent page right away and follow its redirect.
-    browser: { open: (url) => fetch(url, { redirect: 'manual' }).then((r) => fetch(r.headers.get('location')!)).then(() => undefined) },
+    browser: { open: (url) => fetch(url, { redirect: 'manual' }).then((r) => fetch(r.headers.get('location')!)).then(() => undefined), openLink: () => Promise.resolve() },
   });
   const { host, core, clientId } = env;
   process.stdout.write(

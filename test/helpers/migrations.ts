@@ -1,5 +1,4 @@
-import type { Migration } from '../../electron/core/platform/db/migrate';
-import { migrate } from '../../electron/core/platform/db/migrate';
+import { type Migration, migrate } from '../../electron/core/platform/db/migrate';
 import type { SqlDatabase } from '../../electron/core/platform/db/sqlite';
 import { openSqlite } from './services';
 

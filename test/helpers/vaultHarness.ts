@@ -24,6 +24,7 @@ export async function vaultAgainst(h: SandboxHarness, overrides: Partial<CorePor
   const clientId = `client-${port}`;
   await h.control('clients', { clientId, redirectUris: [`http://127.0.0.1:${port}/oauth/callback`] });
   const opened: string[] = [];
+  const links: string[] = [];
   const secrets = new MemorySecretStore();
   const core = testCore({
     secrets,
@@ -32,6 +33,10 @@ export async function vaultAgainst(h: SandboxHarness, overrides: Partial<CorePor
     browser: {
       open: (url) => {
         opened.push(url);
+        return Promise.resolve();
+      },
+      openLink: (url) => {
+        links.push(url);
         return Promise.resolve();
       },
     },
@@ -51,7 +56,7 @@ export async function vaultAgainst(h: SandboxHarness, overrides: Partial<CorePor
     await approve();
     return core.profiles.view(await done);
   };
-  return { core, secrets, opened, approve, connectOAuth, port, clientId };
+  return { core, secrets, opened, links, approve, connectOAuth, port, clientId };
 }
 
 export { startSandbox };

@@ -5,7 +5,7 @@ import { appEvents, appMethods } from '../../shared/ipc/contract/app';
 import { attachmentsMethods } from '../../shared/ipc/contract/attachments';
 import { outboxEvents, outboxMethods } from '../../shared/ipc/contract/outbox';
 import { profilesEvents, profilesMethods } from '../../shared/ipc/contract/profiles';
-import { recordsMethods } from '../../shared/ipc/contract/records';
+import { recordsEvents, recordsMethods } from '../../shared/ipc/contract/records';
 import { schemaMethods } from '../../shared/ipc/contract/schema';
 import { syncEvents, syncMethods } from '../../shared/ipc/contract/sync';
 
@@ -23,7 +23,7 @@ describe('the IPC contract', () => {
 
   it('defines each method and event in exactly one domain file (a name repeated in two would silently replace the other)', () => {
     const domainMethods = [appMethods, profilesMethods, syncMethods, schemaMethods, recordsMethods, outboxMethods, attachmentsMethods].flatMap((m) => Object.keys(m));
-    const domainEvents = [appEvents, profilesEvents, syncEvents, outboxEvents].flatMap((e) => Object.keys(e));
+    const domainEvents = [appEvents, profilesEvents, syncEvents, recordsEvents, outboxEvents].flatMap((e) => Object.keys(e));
     expect(domainMethods.sort()).toEqual([...methodNames].sort());
     expect(domainEvents.sort()).toEqual([...eventNames].sort());
   });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, vaultAgainst } from '../helpers/vaultHarness';
 import type { SandboxHarness } from '../helpers/sandboxClient';
-import { testCore } from '../helpers/services';
+import { testCore, openSqlite } from '../helpers/services';
 import { FakeClock } from '../helpers/fakeClock';
 import type { Logger } from '../../electron/core/ports';
 import { registerIpc } from '../../electron/main/ipc/registrar';
@@ -11,7 +11,6 @@ import { createSenderPolicy } from '../../electron/main/ipc/senderPolicy';
 import { FakeIpcMain, frame } from '../helpers/fakeIpc';
 import { FutureDatabaseError, migrate } from '../../electron/core/platform/db/migrate';
 import { vaultMigrations } from '../../electron/core/profiles/vaultMigrations';
-import { openSqlite } from '../helpers/services';
 import { createProfileApi } from '../../electron/core/airtable/profileApi';
 
 let h: SandboxHarness;

@@ -84,9 +84,8 @@ export class TokenEndpoint {
   }
 
   /** Exchanges the code from a checked callback (its state already verified) for tokens. */
-  async exchangeCode(callback: URLSearchParams, redirectUri: string, verifier: string): Promise<TokenGrant> {
-    const settings = this.settings();
-    const { as, client, auth, options } = await this.parts({ tokenUrl: settings.tokenUrl, clientId: settings.clientId });
+  async exchangeCode(callback: URLSearchParams, redirectUri: string, verifier: string, target: RefreshTarget): Promise<TokenGrant> {
+    const { as, client, auth, options } = await this.parts(target);
     const response = await oauth.authorizationCodeGrantRequest(as, client, auth, callback, redirectUri, verifier, options);
     try {
       return this.toGrant(await oauth.processAuthorizationCodeResponse(as, client, response));

@@ -5,9 +5,14 @@ import type { CoreEvents } from '../platform/events';
 import type { BrowserOpener, Clock, Logger } from '../ports';
 import type { ProfileRecord, ProfileRepository } from './profileRepository';
 import type { NewGrant } from '../tokens';
-import { LoopbackReceiver } from '../auth';
-import { redirectUriOf, type OAuthSettingsStore } from '../auth';
-import { TokenExchangeError, type TokenEndpoint } from '../auth';
+import { LoopbackReceiver, redirectUriOf, type OAuthSettingsStore, TokenExchangeError, type TokenEndpoint } from '../auth';
+
+/** A personal access token whoami accepted, not stored yet. */
+export interface CheckedPat {
+  token: string;
+  apiUrl: string;
+  identity: Identity;
+}
 
 /** What a redirect receiver shows the person, and whether the sign-in is over. */
 export interface CallbackOutcome {
@@ -31,6 +36,10 @@ interface PendingFlow {
   profileId: string;
   /** The endpoints this sign-in runs against; the grant is bound to them for life. */
   endpoints: { apiUrl: string; tokenUrl: string; clientId: string };
+  /** A client id typed for this sign-in: saved as the default only once it worked. */
+  newClientId: string | undefined;
+  /** What to undo when this sign-in does not complete (a profile made just for it). */
+  onFailure: (() => Promise<void>) | undefined;
   state: string;
   verifier: string;
   redirectUri: string;
@@ -82,10 +91,10 @@ export class ConnectService {
     return this.failure;
   }
 
-  async startOAuth(profileId: string): Promise<{ authorizeUrl: string; done: Promise<ProfileRecord> }> {
+  async startOAuth(profileId: string, options: { clientId?: string; onFailure?: () => Promise<void> } = {}): Promise<{ authorizeUrl: string; done: Promise<ProfileRecord> }> {
     const profile = this.deps.profiles.get(profileId);
     if (!profile) throw new AppError('NOT_FOUND', 'That profile does not exist.');
-    const settings = this.deps.settings.get();
+    const settings = { ...this.deps.settings.get(), ...(options.clientId ? { clientId: options.clientId } : {}) };
     if (!settings.clientId) throw new AppError('INVALID_INPUT', 'Set the OAuth client id of your Airtable integration first (see the guide in Add profile).');
     this.cancel('Another sign-in was started.');
     this.failure = null;
@@ -99,7 +108,7 @@ export class ConnectService {
       reject = rej;
     });
     done.catch(() => undefined);
-    const flow: PendingFlow = { profileId, endpoints: { apiUrl: settings.apiUrl, tokenUrl: settings.tokenUrl, clientId: settings.clientId }, state, verifier, redirectUri, createdAt: this.deps.clock.now(), receiver: undefined, resolve, reject };
+    const flow: PendingFlow = { profileId, endpoints: { apiUrl: settings.apiUrl, tokenUrl: settings.tokenUrl, clientId: settings.clientId }, newClientId: options.clientId, onFailure: options.onFailure, state, verifier, redirectUri, createdAt: this.deps.clock.now(), receiver: undefined, resolve, reject };
     if (settings.redirectMode === 'loopback') {
       const receiver = new LoopbackReceiver(
         (url) => this.complete(url.toString()),
@@ -165,7 +174,7 @@ export class ConnectService {
     this.pending = undefined;
     flow.receiver?.close();
     try {
-      const grant = await this.deps.endpoint.exchangeCode(params, flow.redirectUri, flow.verifier);
+      const grant = await this.deps.endpoint.exchangeCode(params, flow.redirectUri, flow.verifier, { tokenUrl: flow.endpoints.tokenUrl, clientId: flow.endpoints.clientId });
       const identity = await this.deps.whoami(grant.accessToken, flow.endpoints.apiUrl);
       const profile = await this.store(flow.profileId, 'oauth', identity, {
         endpoints: flow.endpoints,
@@ -175,11 +184,13 @@ export class ConnectService {
         ...(grant.refreshExpiresAt !== null ? { refreshExpiresAt: grant.refreshExpiresAt } : {}),
         scopes: grant.scopes,
       });
+      if (flow.newClientId) await this.deps.settings.update({ clientId: flow.newClientId });
       flow.resolve(profile);
       return { ok: true, ended: true, message: `Profile "${profile.name}" is connected to Airtable.` };
     } catch (error) {
       const message = error instanceof TokenExchangeError || error instanceof AppError ? error.message : 'Airtable did not complete the sign-in.';
       this.failure = message;
+      await flow.onFailure?.().catch(() => undefined);
       flow.reject(new AppError('CANCELLED', message));
       this.changed(flow.profileId);
       return { ok: false, ended: true, message };
@@ -190,19 +201,23 @@ export class ConnectService {
     if (this.pending) this.fail(this.pending, new AppError('CANCELLED', reason));
   }
 
-  /** Connects with a personal access token, checked with whoami before it is stored. */
-  async connectPat(profileId: string, token: string): Promise<ProfileRecord> {
-    if (!this.deps.profiles.get(profileId)) throw new AppError('NOT_FOUND', 'That profile does not exist.');
+  /** Checks a personal access token with whoami, storing nothing: who it belongs to, and the API it works with. */
+  async checkPat(token: string): Promise<CheckedPat> {
     const trimmed = token.trim();
     if (!/^[A-Za-z0-9._-]{20,500}$/.test(trimmed)) throw new AppError('INVALID_INPUT', 'That does not look like a personal access token (it starts with "pat" and has no spaces).');
     const { apiUrl } = this.deps.settings.get();
-    let identity: Identity;
     try {
-      identity = await this.deps.whoami(trimmed, apiUrl);
+      return { token: trimmed, apiUrl, identity: await this.deps.whoami(trimmed, apiUrl) };
     } catch (error) {
       throw new AppError('INVALID_INPUT', whoamiFailure(error, apiUrl));
     }
-    return this.store(profileId, 'pat', identity, { accessToken: trimmed, endpoints: { apiUrl, tokenUrl: null, clientId: null } });
+  }
+
+  /** Connects a profile with a personal access token, checked with whoami before it is stored. */
+  async connectPat(profileId: string, token: string | CheckedPat): Promise<ProfileRecord> {
+    if (!this.deps.profiles.get(profileId)) throw new AppError('NOT_FOUND', 'That profile does not exist.');
+    const checked = typeof token === 'string' ? await this.checkPat(token) : token;
+    return this.store(profileId, 'pat', checked.identity, { accessToken: checked.token, endpoints: { apiUrl: checked.apiUrl, tokenUrl: null, clientId: null } });
   }
 
   /** Hands the tokens to the token manager (keychain first, then the ledger), then records who connected. */
@@ -219,6 +234,7 @@ export class ConnectService {
     this.failure = error.message;
     flow.receiver?.close();
     flow.reject(error);
+    void flow.onFailure?.().catch(() => undefined);
     this.changed(flow.profileId);
   }
 

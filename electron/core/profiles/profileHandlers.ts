@@ -1,17 +1,29 @@
 import type { Handlers } from '../platform/ipc/handlers';
 import type { OAuthSettingsStore } from '../auth';
 import type { ConnectService } from './connectService';
+import type { Onboarding } from './onboarding';
 import type { ProfileService } from './profileService';
 
 type ProfileHandlers = Pick<
   Handlers,
-  'profilesList' | 'profilesCreate' | 'profilesRename' | 'profilesRecolor' | 'profilesDelete' | 'profilesConnectOauth' | 'profilesConnectPat' | 'profilesCancelConnect' | 'oauthSettingsGet' | 'oauthSettingsSet'
+  | 'profilesList'
+  | 'profilesCreate'
+  | 'profilesRename'
+  | 'profilesRecolor'
+  | 'profilesDelete'
+  | 'profilesConnectOauth'
+  | 'profilesConnectPat'
+  | 'profilesCancelConnect'
+  | 'profilesAddWithPat'
+  | 'profilesAddWithOauth'
+  | 'oauthSettingsGet'
+  | 'oauthSettingsSet'
 >;
 
 const done = { done: true as const };
 
-export function createProfileHandlers(deps: { profiles: ProfileService; connect: ConnectService; settings: OAuthSettingsStore }): ProfileHandlers {
-  const { profiles, connect, settings } = deps;
+export function createProfileHandlers(deps: { profiles: ProfileService; connect: ConnectService; onboarding: Onboarding; settings: OAuthSettingsStore }): ProfileHandlers {
+  const { profiles, connect, onboarding, settings } = deps;
   return {
     profilesList: () => Promise.resolve(profiles.list()),
     profilesCreate: ({ name, color }) => Promise.resolve(profiles.create(name, color)),
@@ -28,6 +40,8 @@ export function createProfileHandlers(deps: { profiles: ProfileService; connect:
       connect.cancel();
       return Promise.resolve(done);
     },
+    profilesAddWithPat: ({ name, color, token }) => onboarding.addWithPat(name, color, token),
+    profilesAddWithOauth: ({ name, color, clientId }) => onboarding.addWithOauth(name, color, clientId),
     oauthSettingsGet: () => settings.view(),
     oauthSettingsSet: async (input) => {
       await settings.update(input);

@@ -105,6 +105,11 @@ export class ProfileService {
     void this.deps.events.emit('profileChanged', { profileId });
   }
 
+  /** Throws the reason a new profile could not have this name (empty, too long, taken), creating nothing. */
+  checkNewName(name: string): void {
+    this.checkName(name);
+  }
+
   private checkName(name: string, selfId?: string): string {
     const parsed = ProfileName.safeParse(name);
     if (!parsed.success) throw new AppError('INVALID_INPUT', parsed.error.issues[0]?.message ?? 'That name cannot be used.');

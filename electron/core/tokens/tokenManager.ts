@@ -1,5 +1,4 @@
-import { AirtableError } from '../airtable';
-import type { TokenProvider } from '../airtable';
+import { AirtableError, type TokenProvider } from '../airtable';
 import { AIRTABLE_ENDPOINTS, type TokenEndpoint, type TokenGrant } from '../auth';
 import type { CoreEvents } from '../platform/events';
 import type { SqlDatabase } from '../platform/db/sqlite';

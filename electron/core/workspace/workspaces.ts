@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { AirtableClient } from '../airtable';
-import { createProfileApi } from '../airtable';
+import { type AirtableClient, createProfileApi } from '../airtable';
 import { configure, type OpenDatabase, type SqlDatabase } from '../platform/db/sqlite';
 import { migrate } from '../platform/db/migrate';
 import type { Clock, Fetch, Logger } from '../ports';

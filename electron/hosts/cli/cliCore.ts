@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { createCore, type CorePorts, type CoreServices } from '../../core/core';
-import { silentLogger, systemClock, type Logger } from '../../core/ports';
-import type { SecretStore } from '../../core/ports';
+import { silentLogger, systemClock, type Logger, type SecretStore } from '../../core/ports';
 import { KeytarSecretStore } from '../../main/adapters/keytarSecretStore';
 import { openSqliteDatabase } from '../../main/adapters/sqlite';
 import { KEYCHAIN_SERVICE } from '../../main/adapters/keychainService';
@@ -46,7 +45,7 @@ export function createCliCore(env: CliEnvironment): CoreServices {
     logger: env.logger ?? silentLogger,
     processId: `cli-${process.pid}-${randomUUID()}`,
     emit: () => {},
-    browser: { open: (url) => Promise.resolve(env.showUrl(url)) },
+    browser: { open: (url) => Promise.resolve(env.showUrl(url)), openLink: (url) => Promise.resolve(env.showUrl(url)) },
     oauthDefaults,
     // One command, then exit: syncing happens only when asked.
     backgroundSync: false,

@@ -3,7 +3,7 @@ import { appEvents, appMethods } from './app';
 import { attachmentsMethods } from './attachments';
 import { outboxEvents, outboxMethods } from './outbox';
 import { profilesEvents, profilesMethods } from './profiles';
-import { recordsMethods } from './records';
+import { recordsEvents, recordsMethods } from './records';
 import { schemaMethods } from './schema';
 import { syncEvents, syncMethods } from './sync';
 
@@ -30,6 +30,7 @@ export const events = {
   ...appEvents,
   ...profilesEvents,
   ...syncEvents,
+  ...recordsEvents,
   ...outboxEvents,
 } as const;
 

@@ -5,6 +5,8 @@ import { done, profileId } from './common';
 export const outboxMethods = {
   outboxList: { channel: 'outbox:list', input: z.object({ profileId }).strict(), output: z.object({ edits: z.array(EditView), conflicts: z.array(ConflictView) }).strict() },
   outboxRetry: { channel: 'outbox:retry', input: z.object({ profileId, seq: z.number().int().positive() }).strict(), output: done },
+  /** Sends everything now, even deletes still waiting. */
+  outboxSendNow: { channel: 'outbox:send-now', input: z.object({ profileId }).strict(), output: done },
   outboxDiscard: { channel: 'outbox:discard', input: z.object({ profileId, seq: z.number().int().positive() }).strict(), output: done },
   conflictsResolve: {
     channel: 'conflicts:resolve',

@@ -95,10 +95,10 @@ describe('grid store: edits and undo', () => {
   });
 
   it('undoes a new record by deleting it', async () => {
-    const bridge = await openWith([record(1)], { recordsCreate: () => ({ id: recordId(2) }), recordsDelete: () => done });
+    const bridge = await openWith([record(1)], { recordsCreate: () => ({ id: recordId(2) }), recordsDelete: () => ({ undoableForMs: 10_000 }) });
     await useGrid.getState().createRecord({});
     await useGrid.getState().undoLast();
-    expect(bridge.inputsOf('recordsDelete')).toEqual([{ profileId: PROFILE, baseId: BASE, tableId: TABLE, recordId: recordId(2) }]);
+    expect(bridge.inputsOf('recordsDelete')).toEqual([{ profileId: PROFILE, baseId: BASE, tableId: TABLE, recordIds: [recordId(2)] }]);
     expect(useGrid.getState().rowCount).toBe(1);
   });
 
@@ -110,17 +110,26 @@ describe('grid store: edits and undo', () => {
 
   it('deletes the ticked rows, reading their values from the cache first, and clears the ticks', async () => {
     const rows = [record(1), record(2), record(3)];
-    const bridge = await openWith(rows, { recordsGet: ({ recordIds }) => ({ records: rows.filter((r) => recordIds.includes(r.id)).map((r) => ({ tableId: TABLE, record: r })) }), recordsDelete: () => done });
+    const bridge = await openWith(rows, { recordsGet: ({ recordIds }) => ({ records: rows.filter((r) => recordIds.includes(r.id)).map((r) => ({ tableId: TABLE, record: r })) }), recordsDelete: () => ({ undoableForMs: 10_000 }) });
     useGrid.getState().toggleChecked(recordId(1));
     useGrid.getState().toggleChecked(recordId(3));
     await useGrid.getState().deleteCheckedRequested();
     expect(bridge.inputsOf('recordsGet')).toEqual([{ profileId: PROFILE, recordIds: [recordId(1), recordId(3)] }]);
-    expect(bridge.inputsOf('recordsDelete').map((d) => d.recordId)).toEqual([recordId(1), recordId(3)]);
+    expect(bridge.inputsOf('recordsDelete').map((d) => d.recordIds)).toEqual([[recordId(1), recordId(3)]]);
     expect(useGrid.getState()).toMatchObject({ rowCount: 1, checked: new Set(), undo: [{ kind: 'delete', records: [rows[0], rows[2]] }] });
   });
 
-  it('undoes a delete by creating the records again with only their writable fields', async () => {
-    const bridge = await openWith([full], { recordsDelete: () => done, recordsCreate: () => ({ id: recordId(9) }) });
+  it('undoes a delete still waiting to be sent by restoring the same record, creating nothing', async () => {
+    const bridge = await openWith([full], { recordsDelete: () => ({ undoableForMs: 10_000 }), recordsRestore: ({ recordIds }) => ({ restored: recordIds, gone: [] }) });
+    await useGrid.getState().deleteRecords([full]);
+    await useGrid.getState().undoLast();
+    expect(bridge.inputsOf('recordsRestore')).toEqual([{ profileId: PROFILE, recordIds: [full.id] }]);
+    expect(bridge.inputsOf('recordsCreate')).toEqual([]);
+    expect(useGrid.getState().rowCount).toBe(1);
+  });
+
+  it('undoes a delete already sent by creating the record again with only its writable fields', async () => {
+    const bridge = await openWith([full], { recordsDelete: () => ({ undoableForMs: 10_000 }), recordsRestore: ({ recordIds }) => ({ restored: [], gone: recordIds }), recordsCreate: () => ({ id: recordId(9) }) });
     await useGrid.getState().deleteRecords([full]);
     await useGrid.getState().undoLast();
     expect(bridge.inputsOf('recordsCreate')).toEqual([{ profileId: PROFILE, baseId: BASE, tableId: TABLE, fields: fullWritable }]);

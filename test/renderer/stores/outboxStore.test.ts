@@ -7,7 +7,7 @@ vi.mock('zustand');
 
 const done = { done: true } as const;
 const waiting: OutboxView = {
-  edits: [{ seq: 1, kind: 'update', tableId: TABLE, recordId: 'rec00000000000001', fields: { fld00000000000001: 'x' }, status: 'rejected', error: 'Airtable refused it.' }],
+  edits: [{ seq: 1, kind: 'update', tableId: TABLE, recordId: 'rec00000000000001', fields: { fld00000000000001: 'x' }, status: 'rejected', error: 'Airtable refused it.', recordName: 'Alpha', createdAt: 1, sendsAt: null }],
   conflicts: [{ id: 4, recordId: 'rec00000000000001', fieldId: 'fld00000000000001', mine: 'a', theirs: 'b', original: 'o' }],
 };
 const empty: OutboxView = { edits: [], conflicts: [] };

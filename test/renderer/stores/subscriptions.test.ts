@@ -11,7 +11,7 @@ import { BASE, PROFILE, schema, TABLE } from './fixtures';
 
 vi.mock('zustand');
 
-const finished = { profileId: PROFILE, baseId: BASE, phase: 'done', tablesTotal: 1, tablesDone: 1, records: 10, secondsLeft: null, message: null, trigger: 'background', calls: 2 } as const;
+const finished = { profileId: PROFILE, baseId: BASE, phase: 'done', tablesTotal: 1, tablesDone: 1, records: 10, expectedRecords: 10, secondsLeft: null, message: null, trigger: 'background', calls: 2 } as const;
 
 describe('subscriptions: pushed events reach the stores', () => {
   it('takes profiles:changed into the profiles store', () => {

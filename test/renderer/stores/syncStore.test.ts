@@ -7,7 +7,7 @@ import { BASE, PROFILE, schema } from './fixtures';
 vi.mock('zustand');
 
 const done = { done: true } as const;
-const progress = (phase: SyncProgress['phase']): SyncProgress => ({ profileId: PROFILE, baseId: BASE, phase, tablesTotal: 2, tablesDone: 1, records: 120, secondsLeft: 4, message: null, trigger: 'person', calls: 3 });
+const progress = (phase: SyncProgress['phase']): SyncProgress => ({ profileId: PROFILE, baseId: BASE, phase, tablesTotal: 2, tablesDone: 1, records: 120, expectedRecords: 200, secondsLeft: 4, message: null, trigger: 'person', calls: 3 });
 
 describe('sync store', () => {
   it('keeps the latest progress of each base’s run', () => {

@@ -1,6 +1,4 @@
-import type { FunctionTable } from './spec';
-import { MANY } from './spec';
-
+import { type FunctionTable, MANY } from './spec';
 /** Record metadata. LAST_MODIFIED_TIME({Field}, …) names fields, so it receives their ids. */
 export const RECORDS: FunctionTable = {
   RECORD_ID: { min: 0, max: 0, impl: (_args, ctx) => ctx.record.recordId },

@@ -160,8 +160,36 @@ export class RecordQueries {
   }
 
   /** Records of a table a person can see (deleted-while-offline ones are left out). */
-  count(tableId: string): number {
+  total(tableId: string): number {
     return (this.db.prepare('SELECT COUNT(*) AS n FROM records WHERE table_id = ? AND pending <> 2').get(tableId) as { n: number }).n;
+  }
+
+  /**
+   * How many records a query matches, the count a person sees beside a search ("3 records").
+   * Filters alone count in SQL; a search or a formula is checked record by record, so the
+   * count stops at `cap` and says so.
+   */
+  count(query: Omit<RecordQuery, 'after' | 'limit'>, cap: number): { count: number; capped: boolean } {
+    const fields = this.schema.fields(query.tableId);
+    if (!query.search?.trim() && !query.formula?.trim()) {
+      const filters = (query.filters ?? []).map((filter) => {
+        const field = fields.find((f) => f.id === filter.fieldId);
+        if (!field) throw new AppError('INVALID_INPUT', `There is no field ${filter.fieldId} in this table.`);
+        return filterSql(filter, field);
+      });
+      const where = ['table_id = ?', 'pending <> 2', ...filters.map(([sql]) => sql)];
+      const n = (this.db.prepare(`SELECT COUNT(*) AS n FROM records WHERE ${where.join(' AND ')}`).get(query.tableId, ...filters.flatMap(([, values]) => values)) as { n: number }).n;
+      return { count: n, capped: false };
+    }
+    let count = 0;
+    let after: string | undefined;
+    for (;;) {
+      const window = this.window({ ...query, limit: Math.min(500, cap - count + 1), ...(after ? { after } : {}) });
+      count += window.records.length;
+      if (count > cap) return { count: cap, capped: true };
+      if (!window.next) return { count, capped: false };
+      after = window.next;
+    }
   }
 
   private compile(formula: string, fields: CachedField[]): CompiledFormula {

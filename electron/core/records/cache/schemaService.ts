@@ -24,7 +24,7 @@ export class SchemaService {
           primaryFieldId: t.primaryFieldId,
           fields: schema.fields(t.id).map((f) => ({ id: f.id, name: f.name, type: f.type, description: f.description, options: f.options })),
           views: schema.views(t.id),
-          records: queries.count(t.id),
+          records: queries.total(t.id),
           lastSyncedAt: state.lastFullSyncAt(t.id),
         })),
       })),

@@ -20,6 +20,9 @@ export interface Edit {
   status: EditStatus;
   sentAt: number | null;
   error: string | null;
+  createdAt: number;
+  /** Not sent before this time (a delete's moment to be undone). */
+  notBefore: number;
 }
 
 interface EditRow {
@@ -34,6 +37,8 @@ interface EditRow {
   status: EditStatus;
   sent_at: number | null;
   error: string | null;
+  created_at: number;
+  not_before: number;
 }
 
 export const toEdit = (r: EditRow): Edit => ({
@@ -48,6 +53,8 @@ export const toEdit = (r: EditRow): Edit => ({
   status: r.status,
   sentAt: r.sent_at,
   error: r.error,
+  createdAt: r.created_at,
+  notBefore: r.not_before,
 });
 
 /** Ids of records created offline, until Airtable gives them real ones. */
@@ -81,9 +88,10 @@ export class Outbox {
     this.applyToCache(recordId);
   }
 
-  delete(baseId: string, tableId: string, recordId: string): void {
+  /** Hides the record at once; the delete is sent once `waitMs` has passed (so it can still be undone). */
+  delete(baseId: string, tableId: string, recordId: string, waitMs = 0): void {
     if (!this.cachedCells(recordId)) throw new AppError('NOT_FOUND', 'That record is not in the offline cache.');
-    this.append('delete', baseId, tableId, recordId, {}, {});
+    this.append('delete', baseId, tableId, recordId, {}, {}, waitMs);
     this.applyToCache(recordId);
   }
 
@@ -99,6 +107,12 @@ export class Outbox {
   reapplyAll(): void {
     const ids = new Set(this.open().map((e) => e.recordId));
     for (const id of ids) this.applyToCache(id);
+  }
+
+  /** The record as Airtable last sent it, kept when it was first changed here (a deleted record's name lives on here). */
+  syncedCopy(recordId: string): Cells | undefined {
+    const row = this.db.prepare('SELECT cells FROM synced_copies WHERE record_id = ?').get(recordId) as { cells: string } | undefined;
+    return row ? (JSON.parse(row.cells) as Cells) : undefined;
   }
 
   /** Puts a record back as Airtable last sent it (the copy kept when it was first edited). */
@@ -137,12 +151,13 @@ export class Outbox {
     return existing && existing.pending !== PendingState.Deleted ? existing.cells : undefined;
   }
 
-  private append(kind: EditKind, baseId: string, tableId: string, recordId: string, fields: Record<string, unknown>, baseValues: Record<string, unknown>): void {
+  private append(kind: EditKind, baseId: string, tableId: string, recordId: string, fields: Record<string, unknown>, baseValues: Record<string, unknown>, waitMs = 0): void {
+    const now = this.now();
     this.db
       .transaction(() =>
         this.db
-          .prepare('INSERT INTO edits (idempotency_key, kind, base_id, table_id, record_id, fields, base_values, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-          .run(randomUUID(), kind, baseId, tableId, recordId, JSON.stringify(fields), JSON.stringify(baseValues), this.now()),
+          .prepare('INSERT INTO edits (idempotency_key, kind, base_id, table_id, record_id, fields, base_values, created_at, not_before) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+          .run(randomUUID(), kind, baseId, tableId, recordId, JSON.stringify(fields), JSON.stringify(baseValues), now, now + waitMs),
       )
       .immediate();
   }

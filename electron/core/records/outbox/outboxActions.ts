@@ -47,6 +47,23 @@ export class OutboxActions {
     if (changed === 0) throw new AppError('NOT_FOUND', 'Only a rejected change can be retried.');
   }
 
+  /**
+   * Undoes deletes: one still waiting to be sent is dropped and the record comes back as it was
+   * (same id, links, comments, history); one already sent cannot be, and is reported as gone.
+   */
+  restoreDeleted(recordIds: readonly string[]): { restored: string[]; gone: string[] } {
+    const restored: string[] = [];
+    const gone: string[] = [];
+    for (const recordId of recordIds) {
+      const waiting = this.outbox.db.prepare("SELECT seq FROM edits WHERE record_id = ? AND kind = 'delete' AND status = 'pending' ORDER BY seq DESC").get(recordId) as { seq: number } | undefined;
+      if (waiting) {
+        this.discard(waiting.seq);
+        restored.push(recordId);
+      } else gone.push(recordId);
+    }
+    return { restored, gone };
+  }
+
   /** Drops a change that has not been saved to Airtable, and puts the record back as last synced. */
   discard(seq: number): void {
     const row = this.outbox.db.prepare("SELECT record_id, kind FROM edits WHERE seq = ? AND status IN ('pending', 'rejected', 'conflict')").get(seq) as { record_id: string; kind: string } | undefined;

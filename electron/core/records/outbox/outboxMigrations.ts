@@ -40,4 +40,13 @@ export const outboxMigrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    name: '002-edits-wait',
+    up(db) {
+      // A delete waits a few seconds before it is sent (like "undo send"), so undoing it brings
+      // back the same record, with its id, links, comments and history.
+      db.exec('ALTER TABLE edits ADD COLUMN not_before INTEGER NOT NULL DEFAULT 0');
+    },
+  },
 ];

@@ -1,11 +1,11 @@
-import { AirtableError, isUnreachable } from '../../airtable';
-import type { ProfileApi } from '../../airtable';
-import type { AirtableRecord } from '../../airtable';
+import { AirtableError, isUnreachable, type ProfileApi, type AirtableRecord } from '../../airtable';
 import type { RecordsRepository } from '../recordsRepository';
 import { isTempId, type Edit, type Outbox } from './outbox';
 import { isEmptyCell } from '../../../../shared/domain/cells';
 
 export interface ReplayResult {
+  /** Records created here that now have Airtable's ids. */
+  created: Array<{ tempId: string; id: string }>;
   sent: number;
   rejected: number;
   conflicts: number;
@@ -45,23 +45,25 @@ export class OutboxReplay {
    * A call during a replay waits for it and then runs once more for what arrived meanwhile;
    * any number of such calls share that one extra run.
    */
-  run(): Promise<ReplayResult> {
+  run(options: { evenWaiting?: boolean } = {}): Promise<ReplayResult> {
     if (!this.running) {
-      this.running = this.replay().finally(() => (this.running = undefined));
+      this.running = this.replay(options.evenWaiting ?? false).finally(() => (this.running = undefined));
       return this.running;
     }
     this.queued ??= this.running
       .catch(() => undefined)
       .then(() => {
         this.queued = undefined;
-        return this.run();
+        return this.run(options);
       });
     return this.queued;
   }
 
-  private async replay(): Promise<ReplayResult> {
-    const result: ReplayResult = { sent: 0, rejected: 0, conflicts: 0, offline: false };
+  /** `evenWaiting`: also send edits still inside their wait (the person said "send now"). */
+  private async replay(evenWaiting: boolean): Promise<ReplayResult> {
+    const result: ReplayResult = { created: [], sent: 0, rejected: 0, conflicts: 0, offline: false };
     for (const edit of this.outbox.open()) {
+      if (!evenWaiting && edit.notBefore > this.now()) continue; // still undoable; a later replay sends it
       const current = this.resolveIds(edit);
       if (!current) continue;
       try {
@@ -87,6 +89,7 @@ export class OutboxReplay {
       const landed = await this.findLanded(edit);
       if (landed) {
         this.mapCreated(edit, landed);
+        result.created.push({ tempId: edit.recordId, id: landed.id });
         result.sent++;
         return;
       }
@@ -96,6 +99,7 @@ export class OutboxReplay {
     if (!outcome) return;
     if (!outcome.ok) throw outcome.error;
     this.mapCreated(edit, outcome.record);
+    result.created.push({ tempId: edit.recordId, id: outcome.record.id });
     result.sent++;
   }
 
@@ -162,6 +166,8 @@ export class OutboxReplay {
   }
 
   private async delete(edit: Edit, result: ReplayResult): Promise<void> {
+    // Marked before it leaves, so an undo racing it knows it can no longer bring the record back.
+    this.outbox.db.transaction(() => this.outbox.db.prepare("UPDATE edits SET status = 'sending', sent_at = ? WHERE seq = ?").run(this.now(), edit.seq)).immediate();
     const [outcome] = await this.api.records.delete(edit.baseId, edit.tableId, [edit.recordId], { priority: 'background' });
     if (outcome && !outcome.ok && outcome.error.kind !== 'not-found') throw outcome.error;
     this.finish(edit.seq, 'done', null);

@@ -10,6 +10,8 @@ export interface SyncProgress {
   tablesTotal: number;
   tablesDone: number;
   records: number;
+  /** Records at the tables' last complete passes; null on a first sync (Airtable does not say how many). */
+  expectedRecords: number | null;
   /** Seconds left, estimated from the last sync's record counts; null when nothing is known yet. */
   secondsLeft: number | null;
 }
@@ -35,7 +37,7 @@ export class BaseSync {
   async run(baseId: string, options: { signal?: AbortSignal; onProgress?: (p: SyncProgress) => void } = {}): Promise<SyncResult> {
     const { signal, onProgress } = options;
     const call = { priority: 'background' as const, ...(signal ? { signal } : {}) };
-    onProgress?.({ baseId, phase: 'schema', tablesTotal: 0, tablesDone: 0, records: 0, secondsLeft: null });
+    onProgress?.({ baseId, phase: 'schema', tablesTotal: 0, tablesDone: 0, records: 0, expectedRecords: null, secondsLeft: null });
     const { api, schema, records: repository, state, clock } = this.deps;
     const tables = await api.meta.baseSchema(baseId, call);
     schema.saveSchema(baseId, tables);
@@ -47,7 +49,7 @@ export class BaseSync {
     const report = (phase: SyncProgress['phase']) => {
       const elapsed = (clock.monotonic() - started) / 1000;
       const secondsLeft = expected > 0 && records > 0 ? Math.max(0, (elapsed / records) * Math.max(0, expected - records)) : null;
-      onProgress?.({ baseId, phase, tablesTotal: tables.length, tablesDone, records, secondsLeft });
+      onProgress?.({ baseId, phase, tablesTotal: tables.length, tablesDone, records, expectedRecords: expected > 0 ? expected : null, secondsLeft });
     };
     report('records');
     await Promise.all(

@@ -1,6 +1,4 @@
-import { isUnreachable } from '../../airtable';
-import type { RequestScheduler } from '../../airtable';
-import type { Priority } from '../../airtable';
+import { isUnreachable, type RequestScheduler, type Priority } from '../../airtable';
 import { AppError } from '../../platform/errors';
 import type { Clock, Logger } from '../../ports';
 import { readSetting, writeSetting } from '../cache/cacheSettings';
@@ -89,7 +87,7 @@ export class SyncCoordinator {
     const p = this.deps.recordsOf(profileId);
     const callsBefore = p.budget.used(baseId);
     const progress = (phase: Phase, extra: Partial<EventPayload<'syncChanged'>> = {}) =>
-      this.deps.emit('syncChanged', { profileId, baseId, phase, tablesTotal: 0, tablesDone: 0, records: 0, secondsLeft: null, message: null, trigger, calls: p.budget.used(baseId) - callsBefore, ...extra });
+      this.deps.emit('syncChanged', { profileId, baseId, phase, tablesTotal: 0, tablesDone: 0, records: 0, expectedRecords: null, secondsLeft: null, message: null, trigger, calls: p.budget.used(baseId) - callsBefore, ...extra });
     try {
       let full = p.state.needsFullSync(baseId);
       if (!full) {
@@ -100,7 +98,7 @@ export class SyncCoordinator {
       if (full) {
         // Base names and permission levels come with the base list (metadata: no quota cost).
         p.schema.saveBases(await p.api.meta.listBases({ priority: 'background', signal: controller.signal }));
-        await p.baseSync.run(baseId, { signal: controller.signal, onProgress: (x) => progress(x.phase === 'done' ? 'records' : x.phase, { tablesTotal: x.tablesTotal, tablesDone: x.tablesDone, records: x.records, secondsLeft: x.secondsLeft }) });
+        await p.baseSync.run(baseId, { signal: controller.signal, onProgress: (x) => progress(x.phase === 'done' ? 'records' : x.phase, { tablesTotal: x.tablesTotal, tablesDone: x.tablesDone, records: x.records, expectedRecords: x.expectedRecords, secondsLeft: x.secondsLeft }) });
         await p.webhooks.ensure(baseId, controller.signal).catch((error: unknown) => this.deps.logger.warn('webhook unavailable: later syncs re-read', { error: error instanceof Error ? error.message : 'unknown' }));
         this.markRan(p, baseId, 'computed'); // a full read has every computed value fresh
       } else if (this.extraAffordable(p, baseId, 'computed', trigger)) {

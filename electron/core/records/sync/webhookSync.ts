@@ -1,5 +1,4 @@
-import { AirtableError } from '../../airtable';
-import type { ProfileApi } from '../../airtable';
+import { AirtableError, type ProfileApi } from '../../airtable';
 import type { CachedField, SchemaRepository } from '../cache/schemaRepository';
 import type { Cells, RecordsRepository } from '../recordsRepository';
 import type { SyncStateRepository } from './syncState';

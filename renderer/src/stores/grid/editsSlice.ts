@@ -7,6 +7,8 @@ import type { EditsSlice, GridRecord, GridState } from './types';
 
 /** records:get takes this many ids at a time. */
 const GET_BATCH = 200;
+/** records:delete and records:restore take this many at a time. */
+const DELETE_BATCH = 1000;
 
 /**
  * Edits are shown at once (pending) and go through the outbox; each one that reached it is kept
@@ -57,7 +59,7 @@ export const createEditsSlice: StateCreator<GridState, [], [], EditsSlice> = (se
     },
     async deleteRecords(records) {
       const at = where();
-      for (const record of records) await call('recordsDelete', { ...at, recordId: record.id });
+      for (let i = 0; i < records.length; i += DELETE_BATCH) await call('recordsDelete', { ...at, recordIds: records.slice(i, i + DELETE_BATCH).map((r) => r.id) });
       set((s) => ({ ...withUndo(s, { kind: 'delete', records }), ...refreshed(s), checked: new Set(), rowCount: Math.max(0, s.rowCount - records.length) }));
     },
     async deleteCheckedRequested() {
@@ -80,14 +82,18 @@ export const createEditsSlice: StateCreator<GridState, [], [], EditsSlice> = (se
           await call('recordsUpdate', { ...at, recordId: step.recordId, fields: { [step.fieldId]: step.before ?? null } });
           break;
         case 'create':
-          await call('recordsDelete', { ...at, recordId: step.recordId });
+          await call('recordsDelete', { ...at, recordIds: [step.recordId] });
           set((s) => ({ ...refreshed(s), rowCount: Math.max(0, s.rowCount - 1) }));
           break;
-        case 'delete':
-          // Airtable has no undelete: the records come back as new records with the same values.
-          for (const record of step.records) await call('recordsCreate', { ...at, fields: writable(record.cells) });
+        case 'delete': {
+          // Deletes wait a few seconds before they are sent: those come back as they were. Airtable
+          // has no undelete, so one already sent comes back as a new record with the same values.
+          const gone = new Set<string>();
+          for (let i = 0; i < step.records.length; i += DELETE_BATCH) for (const id of (await call('recordsRestore', { profileId: at.profileId, recordIds: step.records.slice(i, i + DELETE_BATCH).map((r) => r.id) })).gone) gone.add(id);
+          for (const record of step.records) if (gone.has(record.id)) await call('recordsCreate', { ...at, fields: writable(record.cells) });
           set((s) => ({ ...refreshed(s), rowCount: s.rowCount + step.records.length, complete: false }));
           break;
+        }
       }
       return true;
     },
