@@ -1,4 +1,4 @@
-import type { Handlers } from '../platform/ipc/handlers';
+import { answer, doneAfter, type Handlers } from '../platform/ipc/handlers';
 import type { OAuthSettingsStore } from '../auth';
 import type { ConnectService } from './connectService';
 import type { Onboarding } from './onboarding';
@@ -20,26 +20,18 @@ type ProfileHandlers = Pick<
   | 'oauthSettingsSet'
 >;
 
-const done = { done: true as const };
-
 export function createProfileHandlers(deps: { profiles: ProfileService; connect: ConnectService; onboarding: Onboarding; settings: OAuthSettingsStore }): ProfileHandlers {
   const { profiles, connect, onboarding, settings } = deps;
   return {
-    profilesList: () => Promise.resolve(profiles.list()),
-    profilesCreate: ({ name, color }) => Promise.resolve(profiles.create(name, color)),
-    profilesRename: ({ id, name }) => Promise.resolve(profiles.rename(id, name)),
-    profilesRecolor: ({ id, color }) => Promise.resolve(profiles.recolor(id, color)),
-    profilesDelete: async ({ id }) => {
-      await profiles.delete(id);
-      return done;
-    },
+    profilesList: () => answer(() => profiles.list()),
+    profilesCreate: ({ name, color }) => answer(() => profiles.create(name, color)),
+    profilesRename: ({ id, name }) => answer(() => profiles.rename(id, name)),
+    profilesRecolor: ({ id, color }) => answer(() => profiles.recolor(id, color)),
+    profilesDelete: ({ id }) => doneAfter(() => profiles.delete(id)),
     // The outcome of the sign-in arrives later as profiles:changed.
     profilesConnectOauth: async ({ id }) => ({ authorizeUrl: (await connect.startOAuth(id)).authorizeUrl }),
     profilesConnectPat: async ({ id, token }) => profiles.view(await connect.connectPat(id, token)),
-    profilesCancelConnect: () => {
-      connect.cancel();
-      return Promise.resolve(done);
-    },
+    profilesCancelConnect: () => doneAfter(() => connect.cancel()),
     profilesAddWithPat: ({ name, color, token }) => onboarding.addWithPat(name, color, token),
     profilesAddWithOauth: ({ name, color, clientId }) => onboarding.addWithOauth(name, color, clientId),
     oauthSettingsGet: () => settings.view(),

@@ -13,3 +13,11 @@ export async function doneAfter(work: () => void | Promise<void>): Promise<{ don
   await work();
   return { done: true };
 }
+
+/**
+ * The answer of a method computed synchronously, as a promise: whatever `work` throws becomes a
+ * rejection (a handler never throws at its caller, whichever host calls it).
+ */
+export function answer<T>(work: () => T): Promise<T> {
+  return new Promise((resolve) => resolve(work()));
+}

@@ -1,11 +1,11 @@
-import { doneAfter, type Handlers } from '../../platform/ipc/handlers';
+import { answer, doneAfter, type Handlers } from '../../platform/ipc/handlers';
 import type { RecordsOf } from '../profileRecords';
 
 export function createAttachmentsHandlers(recordsOf: RecordsOf): Pick<Handlers, 'attachmentsUsage' | 'attachmentsThumbnail' | 'attachmentsSetCap'> {
   const attachments = (profileId: string) => recordsOf(profileId).attachments;
   return {
-    attachmentsUsage: ({ profileId }) => Promise.resolve(attachments(profileId).usage()),
-    attachmentsThumbnail: ({ profileId, attachmentId }) => Promise.resolve({ dataUrl: attachments(profileId).thumbnailDataUrl(attachmentId) }),
+    attachmentsUsage: ({ profileId }) => answer(() => attachments(profileId).usage()),
+    attachmentsThumbnail: ({ profileId, attachmentId }) => answer(() => ({ dataUrl: attachments(profileId).thumbnailDataUrl(attachmentId) })),
     attachmentsSetCap: ({ profileId, bytes }) => doneAfter(() => attachments(profileId).setCap(bytes)),
   };
 }
