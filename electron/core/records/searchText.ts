@@ -66,12 +66,14 @@ export function parseSearch(text: string): SearchQuery | null {
 const isPrefix = (part: string) => part.length >= 2;
 
 /**
- * The FTS5 expression that finds every record that may match (and some that do not: the index
- * has no positions, so it cannot check a run's order). Parts are plain letters and digits, so
- * quoting them can never produce FTS syntax.
+ * The FTS5 expression that finds every record that may match: the run as a phrase (words next to
+ * each other, in order), its last word as a prefix. A phrase may still cross from one cell into
+ * the next in the index, so every hit is checked. Parts are plain letters and digits, so quoting
+ * them can never produce FTS syntax.
  */
 export function ftsExpression(query: SearchQuery): string {
-  return query.map((part, i) => (i === query.length - 1 && isPrefix(part) ? `"${part}"*` : `"${part}"`)).join(' AND ');
+  const last = query[query.length - 1]!;
+  return `"${query.join(' ')}"${isPrefix(last) ? ' *' : ''}`;
 }
 
 /** Whether a record's cells match the query: the definition the index's hits are checked against. */

@@ -59,4 +59,28 @@ describe('cache migrations, step by step', () => {
     expect(db.prepare('SELECT base_id, plan FROM call_plans').all()).toEqual([{ base_id: BASE, plan: 'team' }]);
     expect(columns(db, 'bases')).not.toContain('call_plan');
   });
+
+  it('008 stores each record’s folded words in the index (case and accents), leaving out records deleted offline', () => {
+    const db = databaseAt(cacheMigrations, 7);
+    db.prepare("INSERT INTO bases (id, name, permission_level) VALUES (?, 'B', 'create')").run(BASE);
+    db.prepare("INSERT INTO tables (id, base_id, name, primary_field_id, position) VALUES (?, ?, 'T', 'fldAAAAAAAAAAAAAA', 0)").run(TABLE, BASE);
+    const insert = db.prepare("INSERT INTO records (seq, id, table_id, cells, created_time, last_seen, pending) VALUES (?, ?, ?, ?, '2026-01-01T00:00:00.000Z', 0, ?)");
+    insert.run(1, 'recAAAAAAAAAAAAA1', TABLE, JSON.stringify({ fldAAAAAAAAAAAAAA: 'Émile Zola' }), 0);
+    insert.run(2, 'recAAAAAAAAAAAAA2', TABLE, JSON.stringify({ fldAAAAAAAAAAAAAA: 'Émile deleted' }), 2);
+    stepTo(db, cacheMigrations, 8);
+    expect((db.prepare("SELECT rowid FROM records_fts WHERE records_fts MATCH 'emile'").all() as Array<{ rowid: number }>).map((r) => r.rowid)).toEqual([1]);
+  });
+
+  it('009 gives the index word positions, so a run of words is found as a phrase', () => {
+    const db = databaseAt(cacheMigrations, 8);
+    db.prepare("INSERT INTO bases (id, name, permission_level) VALUES (?, 'B', 'create')").run(BASE);
+    db.prepare("INSERT INTO tables (id, base_id, name, primary_field_id, position) VALUES (?, ?, 'T', 'fldAAAAAAAAAAAAAA', 0)").run(TABLE, BASE);
+    const insert = db.prepare("INSERT INTO records (seq, id, table_id, cells, created_time, last_seen, pending) VALUES (?, ?, ?, ?, '2026-01-01T00:00:00.000Z', 0, 0)");
+    insert.run(1, 'recAAAAAAAAAAAAA1', TABLE, JSON.stringify({ fldAAAAAAAAAAAAAA: 'Kelvin project 11' }));
+    insert.run(2, 'recAAAAAAAAAAAAA2', TABLE, JSON.stringify({ fldAAAAAAAAAAAAAA: 'project Kelvin 11' }));
+    stepTo(db, cacheMigrations, 9);
+    const phrase = (q: string) => (db.prepare('SELECT rowid FROM records_fts WHERE records_fts MATCH ?').all(q) as Array<{ rowid: number }>).map((r) => r.rowid);
+    expect(phrase('"kelvin project 1" *')).toEqual([1]);
+    expect(phrase('"kelvin project"')).toEqual([1]);
+  });
 });
