@@ -88,6 +88,7 @@ export function createCore(ports: CorePorts): CoreServices {
   const { clock, logger } = ports;
   const emit: CorePorts['emit'] = (event, payload) => ports.emit(event, payload);
   const events = new CoreEvents();
+  events.onListenerError = (event, error) => logger.warn('a listener failed', { event, error: error instanceof Error ? error.message : 'unknown' });
   const db = ports.openDatabase(path.join(ports.env.dataFolder, 'vault.sqlite'));
   configure(db, { durable: true });
   migrate(db, vaultMigrations);
@@ -199,7 +200,7 @@ export function createCore(ports: CorePorts): CoreServices {
       if (ports.backgroundSync !== false) background.start();
     },
     async stop() {
-      connect.cancel('Airvault is quitting.');
+      await connect.stop();
       sync.cancelAll();
       outbox.stop();
       await background.stop();

@@ -86,7 +86,7 @@ export function checkCellWrite(field: WritableFieldInfo, value: unknown): CellCh
     case 'multipleRecordLinks':
       return Array.isArray(value) && value.every((v) => typeof v === 'string' && RECORD_ID.test(v)) ? ok : no(`“${field.name}” links to records by their ids.`);
     case 'multipleAttachments':
-      return Array.isArray(value) && value.every(isAttachmentWrite) ? ok : no(`“${field.name}” keeps its files by id and adds new ones by an https link.`);
+      return Array.isArray(value) && value.every(isAttachmentWrite) ? ok : no(`“${field.name}” keeps its files by id and adds new ones by a web link.`);
     case 'barcode':
       return isObject(value) && typeof value.text === 'string' ? ok : no(`“${field.name}” takes a barcode’s text.`);
     default:
@@ -101,5 +101,5 @@ function isCollaborator(value: unknown): boolean {
 function isAttachmentWrite(value: unknown): boolean {
   if (!isObject(value)) return false;
   if (typeof value.id === 'string') return ATTACHMENT_ID.test(value.id);
-  return typeof value.url === 'string' && /^https:\/\/[^\s]+$/.test(value.url) && (value.filename === undefined || typeof value.filename === 'string');
+  return typeof value.url === 'string' && /^https?:\/\/[^\s]+$/.test(value.url) && (value.filename === undefined || typeof value.filename === 'string');
 }

@@ -31,6 +31,14 @@ export class CoreEvents {
     };
   }
 
+  /** Tells a fact and moves on: a listener that fails is logged, not thrown at the teller. */
+  tell<E extends CoreEventName>(event: E, payload: CoreEventMap[E]): void {
+    this.emit(event, payload).catch((error: unknown) => this.onListenerError(event, error));
+  }
+
+  /** Where a failed listener of `tell` is reported (the composition root sets the logger). */
+  onListenerError: (event: CoreEventName, error: unknown) => void = () => undefined;
+
   async emit<E extends CoreEventName>(event: E, payload: CoreEventMap[E]): Promise<void> {
     const pending = [...(this.listeners.get(event) ?? [])].map((listener) => Promise.resolve(listener(payload)));
     await Promise.all(pending);

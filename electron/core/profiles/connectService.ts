@@ -75,6 +75,8 @@ export const FLOW_TTL_MS = 10 * 60_000;
 export class ConnectService {
   private pending: PendingFlow | undefined;
   private failure: string | null = null;
+  /** Undoing what a failed sign-in made (a profile made for it), still running. */
+  private undoing: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: ConnectDeps) {
     deps.events.on('profileDeleting', ({ profileId }) => {
@@ -190,7 +192,8 @@ export class ConnectService {
     } catch (error) {
       const message = error instanceof TokenExchangeError || error instanceof AppError ? error.message : 'Airtable did not complete the sign-in.';
       this.failure = message;
-      await flow.onFailure?.().catch(() => undefined);
+      this.undoing = flow.onFailure?.().catch(() => undefined) ?? this.undoing;
+      await this.undoing;
       flow.reject(new AppError('CANCELLED', message));
       this.changed(flow.profileId);
       return { ok: false, ended: true, message };
@@ -199,6 +202,12 @@ export class ConnectService {
 
   cancel(reason = 'The sign-in was cancelled.'): void {
     if (this.pending) this.fail(this.pending, new AppError('CANCELLED', reason));
+  }
+
+  /** Quitting: the sign-in in progress is cancelled, and what it made is undone before the databases close. */
+  async stop(): Promise<void> {
+    this.cancel('Airvault is quitting.');
+    await this.undoing;
   }
 
   /** Checks a personal access token with whoami, storing nothing: who it belongs to, and the API it works with. */
@@ -234,12 +243,12 @@ export class ConnectService {
     this.failure = error.message;
     flow.receiver?.close();
     flow.reject(error);
-    void flow.onFailure?.().catch(() => undefined);
+    this.undoing = flow.onFailure?.().catch(() => undefined) ?? this.undoing;
     this.changed(flow.profileId);
   }
 
   private changed(profileId: string): void {
-    void this.deps.events.emit('profileChanged', { profileId });
+    this.deps.events.tell('profileChanged', { profileId });
   }
 }
 

@@ -102,7 +102,7 @@ export class ProfileService {
   }
 
   private changed(profileId: string): void {
-    void this.deps.events.emit('profileChanged', { profileId });
+    this.deps.events.tell('profileChanged', { profileId });
   }
 
   /** Throws the reason a new profile could not have this name (empty, too long, taken), creating nothing. */

@@ -324,7 +324,7 @@ export class TokenManager implements TokenProvider {
   }
 
   private changed(profileId: string): void {
-    void this.deps.events.emit('profileChanged', { profileId });
+    this.deps.events.tell('profileChanged', { profileId });
   }
 
   private stop(profileId: string, status: Extract<GrantStatus, 'needs-reauth' | 'revoked'>, reason: string): void {
@@ -333,7 +333,7 @@ export class TokenManager implements TokenProvider {
     this.cache.delete(profileId);
     this.ledger.setStatus(profileId, status, reason);
     // Listeners run at once: queued and in-flight requests of the profile fail now.
-    void this.deps.events.emit('grantStopped', { profileId, status, reason });
+    this.deps.events.tell('grantStopped', { profileId, status, reason });
     this.changed(profileId);
   }
 

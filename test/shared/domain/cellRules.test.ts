@@ -23,7 +23,7 @@ const table: Array<[string, WritableFieldInfo, unknown[], unknown[]]> = [
   ['singleCollaborator', field('singleCollaborator'), [{ id: 'usrAAAAAAAAAAAAAA' }, { email: 'ada@example.com' }], ['usrAAAAAAAAAAAAAA', { id: 'nope' }, { name: 'Ada' }]],
   ['multipleCollaborators', field('multipleCollaborators'), [[{ email: 'a@b.c' }]], [[{ name: 'x' }], 'a@b.c']],
   ['multipleRecordLinks', field('multipleRecordLinks'), [['recAAAAAAAAAAAAAA'], []], [['Bravo task 5'], 'recAAAAAAAAAAAAAA', ['recAAAAAAAAAAAAA']]],
-  ['multipleAttachments', field('multipleAttachments'), [[{ id: 'attAAAAAAAAAAAAAA' }, { url: 'https://example.com/a.png', filename: 'a.png' }]], [[{ url: 'http://example.com/a.png' }], [{ url: 'file:///etc/passwd' }], ['a.png']]],
+  ['multipleAttachments', field('multipleAttachments'), [[{ id: 'attAAAAAAAAAAAAAA' }, { url: 'https://example.com/a.png', filename: 'a.png' }]], [[{ url: 'ftp://example.com/a.png' }], [{ url: 'file:///etc/passwd' }], ['a.png']]],
   ['barcode', field('barcode'), [{ text: '123' }], ['123']],
 ];
 
