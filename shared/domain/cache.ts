@@ -26,6 +26,8 @@ export const WindowQuery = z
     formula: z.string().max(10_000).optional(),
     sort: z.array(z.object({ fieldId, direction: z.enum(['asc', 'desc']) }).strict()).max(5).optional(),
     after: z.string().max(2000).optional(),
+    /** Skip this many matching records (a jump far down a table, where no cursor is known yet); not with `after`. */
+    skip: z.number().int().min(0).max(10_000_000).optional(),
     limit: z.number().int().min(1).max(500),
   })
   .strict();

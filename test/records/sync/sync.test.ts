@@ -162,3 +162,20 @@ describe('offline queries over the cache', () => {
     expect(() => c.queries.window({ tableId: table.id, limit: 5, after: 'bogus' })).toThrow(/cursor/);
   });
 });
+
+describe('jumping far into a table', () => {
+  it('starts a window after skipping records, in the same order as paging there would', async () => {
+    const c = cacheFor();
+    await c.sync.run(h.firstBase().id);
+    const table = h.firstTable();
+    const name = table.primaryFieldId;
+    const all = allWindows(c.queries, { tableId: table.id, sort: [{ fieldId: name, direction: 'asc' }] });
+    const jumped = c.queries.window({ tableId: table.id, sort: [{ fieldId: name, direction: 'asc' }], skip: 200, limit: 20 });
+    expect(jumped.records.map((r) => r.id)).toEqual(all.slice(200, 220));
+    const next = c.queries.window({ tableId: table.id, sort: [{ fieldId: name, direction: 'asc' }], after: jumped.next!, limit: 20 });
+    expect(next.records.map((r) => r.id)).toEqual(all.slice(220, 240));
+    const searched = c.queries.window({ tableId: table.id, search: 'project', skip: 3, limit: 2 });
+    expect(searched.records.map((r) => r.id)).toEqual(c.queries.window({ tableId: table.id, search: 'project', limit: 5 }).records.slice(3, 5).map((r) => r.id));
+    expect(() => c.queries.window({ tableId: table.id, after: jumped.next!, skip: 1, limit: 1 })).toThrow(/not both/);
+  });
+});

@@ -23,6 +23,12 @@ export interface RecordQuery {
   sort?: Array<{ fieldId: string; direction: 'asc' | 'desc' }>;
   /** The cursor of the last row of the previous window (keyset paging: no OFFSET scans). */
   after?: string;
+  /**
+   * Records to skip before the window starts: a jump far down a table, where no cursor is known
+   * yet. SQLite still walks the skipped rows (cheap on the sort index); the window's `next` lets
+   * paging go on by cursor from there.
+   */
+  skip?: number;
   limit: number;
 }
 
@@ -62,6 +68,7 @@ export class RecordQueries {
   ) {}
 
   window(query: RecordQuery): RecordWindow {
+    if (query.after && query.skip) throw new AppError('INVALID_INPUT', 'A window starts after a cursor or after skipping records, not both.');
     const fields = this.schema.fields(query.tableId);
     const field = (id: string) => {
       const found = fields.find((f) => f.id === id);
@@ -88,7 +95,7 @@ export class RecordQueries {
         params.push(after);
       }
       const select = `SELECT r.id, r.cells, r.created_time, r.pending, f.rowid AS k0 FROM records_fts f JOIN records r ON r.seq = f.rowid WHERE ${where.join(' AND ')} ORDER BY f.rowid`;
-      return this.collect(select, params, query.limit, accept, (row) => [row.k0]);
+      return this.collect(select, params, query.limit, accept, (row) => [row.k0], query.skip ?? 0);
     }
 
     const sorts = (query.sort ?? []).map((s) => ({ ...sortExpression(field(s.fieldId)), direction: s.direction }));
@@ -112,15 +119,16 @@ export class RecordQueries {
     const select = `SELECT id, cells, created_time, pending${sorts.map((s, i) => `, ${s.sql} AS k${i}`).join('')} FROM records WHERE ${where.join(' AND ')} ORDER BY ${keys.map((k) => `${k.sql} ${k.direction === 'desc' ? 'DESC' : 'ASC'}`).join(', ')}`;
     const cursorOf = (row: Row) => keys.map((k) => (k.alias === 'kid' ? row.id : row[k.alias as `k${number}`]));
     if (!filtered) {
-      const rows = this.db.prepare(`${select} LIMIT ?`).all(...params, query.limit + 1) as Row[];
+      const rows = this.db.prepare(`${select} LIMIT ? OFFSET ?`).all(...params, query.limit + 1, query.skip ?? 0) as Row[];
       const last = rows.length > query.limit ? rows[query.limit - 1] : undefined;
       return { records: rows.slice(0, query.limit).map(toRecord), next: last ? encodeCursor(cursorOf(last)) : null };
     }
-    return this.collect(select, params, query.limit, accept, cursorOf);
+    return this.collect(select, params, query.limit, accept, cursorOf, query.skip ?? 0);
   }
 
   /** Streams rows in order and keeps the ones `accept` takes, until the window is full. */
-  private collect(select: string, params: unknown[], limit: number, accept: (record: CachedRecord) => boolean, cursorOf: (row: Row) => unknown[]): RecordWindow {
+  private collect(select: string, params: unknown[], limit: number, accept: (record: CachedRecord) => boolean, cursorOf: (row: Row) => unknown[], skip: number): RecordWindow {
+    let toSkip = skip;
     const out: CachedRecord[] = [];
     let last: Row | undefined;
     let more = false;
@@ -139,6 +147,10 @@ export class RecordQueries {
         throw error;
       }
       if (!accepted) continue;
+      if (toSkip > 0) {
+        toSkip--;
+        continue;
+      }
       if (out.length === limit) {
         more = true;
         break;
