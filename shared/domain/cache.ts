@@ -4,7 +4,8 @@ const fieldId = z.string().regex(/^fld[A-Za-z0-9]{14}$/);
 const tableId = z.string().regex(/^tbl[A-Za-z0-9]{14}$/);
 const baseId = z.string().regex(/^app[A-Za-z0-9]{14}$/);
 const recordId = z.string().regex(/^(rec[A-Za-z0-9]{14}|tmp[0-9a-f]{32})$/);
-export const Ids = { fieldId, tableId, baseId, recordId };
+const viewId = z.string().regex(/^viw[A-Za-z0-9]{14}$/);
+export const Ids = { fieldId, tableId, baseId, recordId, viewId };
 
 export const Filter = z.discriminatedUnion('op', [
   z.object({ op: z.literal('contains'), fieldId, value: z.string().max(1000) }).strict(),
@@ -21,6 +22,8 @@ export const WindowQuery = z
   .object({
     profileId: z.string().uuid(),
     tableId,
+    /** Only this view's records, in its order (as last listed from Airtable) unless `sort` is given. */
+    viewId: viewId.optional(),
     search: z.string().max(500).optional(),
     filters: z.array(Filter).max(20).optional(),
     formula: z.string().max(10_000).optional(),
@@ -113,7 +116,20 @@ export const CachedSchemaView = z
                 fields: z.array(
                   z.object({ id: z.string(), name: z.string(), type: z.string(), description: z.string().nullable(), options: z.record(z.string(), z.unknown()).nullable() }).strict(),
                 ),
-                views: z.array(z.object({ id: z.string(), name: z.string(), type: z.string(), visibleFieldIds: z.array(z.string()).nullable() }).strict()),
+                views: z.array(
+                  z
+                    .object({
+                      id: z.string(),
+                      name: z.string(),
+                      type: z.string(),
+                      visibleFieldIds: z.array(z.string()).nullable(),
+                      /** When the view's records and order were last read from Airtable (null: never, so it shows the whole table). */
+                      listedAt: z.number().nullable(),
+                      /** Records of its table changed since: the list may be out of date until the next read. */
+                      listOutOfDate: z.boolean(),
+                    })
+                    .strict(),
+                ),
                 records: z.number(),
                 lastSyncedAt: z.number().nullable(),
               })

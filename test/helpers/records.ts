@@ -23,6 +23,6 @@ export function testRecords(api: ProfileApi = unreachableApi(), options: { clock
   const outboxDb = openSqlite(path.join(folder, 'outbox.sqlite'));
   configure(outboxDb, { durable: true });
   migrate(outboxDb, outboxMigrations);
-  const slice = createProfileRecords({ profileId: 'profile-test', cacheDb, outboxDb, folder, api, fetch: options.fetch ?? globalThis.fetch, clock: options.clock ?? systemClock, attachmentUrls: attachmentUrlPolicy(options.attachmentOrigins) });
+  const slice = createProfileRecords({ profileId: 'profile-test', cacheDb, outboxDb, folder, api, fetch: options.fetch ?? globalThis.fetch, clock: options.clock ?? systemClock, logger: silentLogger, attachmentUrls: attachmentUrlPolicy(options.attachmentOrigins) });
   return Object.assign(slice, { folder });
 }

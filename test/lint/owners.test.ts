@@ -45,6 +45,8 @@ describe('one owner per table (ARCHITECTURE.md, "Rules that keep it livable")', 
       call_log: 'electron/core/records/sync/callBudget.ts',
       call_plans: 'electron/core/records/sync/callBudget.ts',
       attachments: 'electron/core/records/attachments/attachmentCache.ts',
+      view_records: 'electron/core/records/cache/viewMembers.ts',
+      view_syncs: 'electron/core/records/cache/viewMembers.ts',
     };
     for (const [table, owner] of Object.entries(owners)) expect(writersOf(table), table).toEqual([owner]);
   });

@@ -1,10 +1,12 @@
 import type { ProfileApi } from '../airtable';
 import type { SqlDatabase } from '../platform/db/sqlite';
-import type { Clock, Fetch } from '../ports';
+import type { Clock, Fetch, Logger } from '../ports';
 import { AttachmentCache } from './attachments/attachmentCache';
 import type { AttachmentUrlPolicy } from './attachments/attachmentUrls';
 import { RecordQueries } from './cache/recordQuery';
 import { SchemaRepository } from './cache/schemaRepository';
+import { ViewMembersRepository } from './cache/viewMembers';
+import { ViewSync } from './sync/viewSync';
 import { Outbox } from './outbox/outbox';
 import { OutboxActions } from './outbox/outboxActions';
 import { OutboxReplay } from './outbox/outboxReplay';
@@ -37,6 +39,8 @@ export interface ProfileRecords {
   readonly baseSync: BaseSync;
   readonly webhooks: WebhookSync;
   readonly windows: WindowSync;
+  readonly views: ViewSync;
+  readonly viewMembers: ViewMembersRepository;
   readonly attachments: AttachmentCache;
 }
 
@@ -51,6 +55,7 @@ export function createProfileRecords(deps: {
   api: ProfileApi;
   fetch: Fetch;
   clock: Clock;
+  logger: Logger;
   attachmentUrls: AttachmentUrlPolicy;
 }): ProfileRecords {
   const { cacheDb, api, clock } = deps;
@@ -59,6 +64,7 @@ export function createProfileRecords(deps: {
   const schema = new SchemaRepository(cacheDb, records);
   const state = new SyncStateRepository(cacheDb, records);
   const outbox = new Outbox(deps.outboxDb, records, now);
+  const viewMembers = new ViewMembersRepository(cacheDb);
   // Edits written before a crash but not yet shown in the cache are shown again.
   outbox.reapplyAll();
   return {
@@ -67,7 +73,7 @@ export function createProfileRecords(deps: {
     cacheDb,
     records,
     schema,
-    queries: new RecordQueries(cacheDb, schema, (name, expression) => records.ensureSortIndex(name, expression)),
+    queries: new RecordQueries(cacheDb, schema, viewMembers, (name, expression) => records.ensureSortIndex(name, expression)),
     state,
     budget: new CallBudget(cacheDb, now),
     outbox,
@@ -76,6 +82,8 @@ export function createProfileRecords(deps: {
     baseSync: new BaseSync({ api, schema, records, state, clock }),
     webhooks: new WebhookSync({ api, schema, records, state, clock }),
     windows: new WindowSync({ api, records, state, clock }),
+    views: new ViewSync({ api, schema, members: viewMembers, clock, logger: deps.logger }),
+    viewMembers,
     attachments: new AttachmentCache(cacheDb, deps.folder, deps.fetch, api, now, deps.attachmentUrls),
   };
 }

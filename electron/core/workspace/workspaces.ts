@@ -42,7 +42,7 @@ export class Workspaces {
     const outboxDb = this.deps.openDatabase(path.join(folder, 'outbox.sqlite'));
     configure(outboxDb, { durable: true });
     migrate(outboxDb, outboxMigrations);
-    const records = createProfileRecords({ profileId, cacheDb, outboxDb, folder, api: createProfileApi(this.deps.client, profileId), fetch: this.deps.fetch, clock: this.deps.clock, attachmentUrls: this.deps.attachmentUrls });
+    const records = createProfileRecords({ profileId, cacheDb, outboxDb, folder, api: createProfileApi(this.deps.client, profileId), fetch: this.deps.fetch, clock: this.deps.clock, logger: this.deps.logger, attachmentUrls: this.deps.attachmentUrls });
     this.open.set(profileId, { records, databases: [cacheDb, outboxDb] });
     return records;
   }

@@ -83,4 +83,19 @@ describe('cache migrations, step by step', () => {
     expect(phrase('"kelvin project 1" *')).toEqual([1]);
     expect(phrase('"kelvin project"')).toEqual([1]);
   });
+
+  it('010 keeps each view’s records in order, removed with their view', () => {
+    const db = databaseAt(cacheMigrations, 9);
+    db.prepare("INSERT INTO bases (id, name, permission_level) VALUES (?, 'B', 'create')").run(BASE);
+    db.prepare("INSERT INTO tables (id, base_id, name, primary_field_id, position) VALUES (?, ?, 'T', 'fldAAAAAAAAAAAAAA', 0)").run(TABLE, BASE);
+    db.prepare("INSERT INTO views (id, table_id, name, type, position) VALUES ('viwAAAAAAAAAAAAAA', ?, 'Grid', 'grid', 0)").run(TABLE);
+    stepTo(db, cacheMigrations, 10);
+    expect(columns(db, 'view_records')).toEqual(['view_id', 'position', 'record_id']);
+    expect(columns(db, 'view_syncs')).toEqual(['view_id', 'synced_at', 'stale']);
+    db.prepare("INSERT INTO view_records VALUES ('viwAAAAAAAAAAAAAA', 0, 'recAAAAAAAAAAAAA1')").run();
+    db.prepare("INSERT INTO view_syncs (view_id, synced_at) VALUES ('viwAAAAAAAAAAAAAA', 5)").run();
+    db.prepare("DELETE FROM views WHERE id = 'viwAAAAAAAAAAAAAA'").run();
+    expect(db.prepare('SELECT COUNT(*) AS n FROM view_records').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT COUNT(*) AS n FROM view_syncs').get()).toEqual({ n: 0 });
+  });
 });

@@ -187,4 +187,23 @@ export const cacheMigrations: Migration[] = [
       rebuildSearchIndex(db);
     },
   },
+  {
+    version: 10,
+    name: '010-view-members',
+    up(db) {
+      // Which records each view shows, in its order, as Airtable lists them with `view=` (the
+      // metadata API does not expose a view's filters or sorts), so a view is shown offline
+      // exactly as in Airtable; and when that list was last read.
+      db.exec(`
+        CREATE TABLE view_records (
+          view_id TEXT NOT NULL REFERENCES views(id) ON DELETE CASCADE,
+          position INTEGER NOT NULL,
+          record_id TEXT NOT NULL,
+          PRIMARY KEY (view_id, position)
+        );
+        CREATE INDEX view_records_by_record ON view_records(view_id, record_id);
+        CREATE TABLE view_syncs (view_id TEXT PRIMARY KEY REFERENCES views(id) ON DELETE CASCADE, synced_at INTEGER NOT NULL, stale INTEGER NOT NULL DEFAULT 0);
+      `);
+    },
+  },
 ];

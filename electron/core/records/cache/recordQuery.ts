@@ -23,6 +23,8 @@ export interface RecordQuery {
   sort?: Array<{ fieldId: string; direction: 'asc' | 'desc' }>;
   /** The cursor of the last row of the previous window (keyset paging: no OFFSET scans). */
   after?: string;
+  /** Show the records of this view, in its order (as last read from Airtable), unless `sort` is given. */
+  viewId?: string;
   /**
    * Records to skip before the window starts: a jump far down a table, where no cursor is known
    * yet. SQLite still walks the skipped rows (cheap on the sort index); the window's `next` lets
@@ -63,6 +65,8 @@ export class RecordQueries {
   constructor(
     private readonly db: ReadonlyDb,
     private readonly schema: SchemaReader,
+    /** Whether a view's list was read (only then is it shown in its own order). */
+    private readonly views: { state(viewId: string): { syncedAt: number; stale: boolean } | undefined },
     /** Sort indexes are DDL on the records table, so its owner creates them. */
     private readonly ensureSortIndex: (name: string, expression: string) => void,
   ) {}
@@ -84,6 +88,9 @@ export class RecordQueries {
     const accept = (record: CachedRecord) => (!search || matchesSearch(record.cells, search)) && (!formula || formula.matches(this.formulaRecord(record, fields)));
     const filtered = Boolean(search || formula);
     const filters = (query.filters ?? []).map((filter) => filterSql(filter, field(filter.fieldId)));
+    const view = this.listedView(query);
+    if (view && !search && (query.sort ?? []).length === 0) return this.viewWindow(query, view, filters, accept);
+    if (view) filters.push(viewMembership(view));
 
     if (search && (query.sort ?? []).length === 0) {
       // A search without a sort walks the full-text index itself, in its order, and stops at the window's end.
@@ -95,7 +102,7 @@ export class RecordQueries {
         params.push(after);
       }
       const select = `SELECT r.id, r.cells, r.created_time, r.pending, f.rowid AS k0 FROM records_fts f JOIN records r ON r.seq = f.rowid WHERE ${where.join(' AND ')} ORDER BY f.rowid`;
-      return this.collect(select, params, query.limit, accept, (row) => [row.k0], query.skip ?? 0);
+      return this.collect(this.rows(select, params), query.limit, accept, (row) => [row.k0], query.skip ?? 0);
     }
 
     const sorts = (query.sort ?? []).map((s) => ({ ...sortExpression(field(s.fieldId)), direction: s.direction }));
@@ -123,11 +130,41 @@ export class RecordQueries {
       const last = rows.length > query.limit ? rows[query.limit - 1] : undefined;
       return { records: rows.slice(0, query.limit).map(toRecord), next: last ? encodeCursor(cursorOf(last)) : null };
     }
-    return this.collect(select, params, query.limit, accept, cursorOf, query.skip ?? 0);
+    return this.collect(this.rows(select, params), query.limit, accept, cursorOf, query.skip ?? 0);
+  }
+
+  /**
+   * The view to show, when its list was read (only its records, and ones created here since,
+   * which no listing has yet); a view never read shows the whole table.
+   */
+  private listedView(query: Pick<RecordQuery, 'tableId' | 'viewId'>): string | undefined {
+    if (!query.viewId) return undefined;
+    if (this.schema.tableOfView(query.viewId)?.id !== query.tableId) throw new AppError('INVALID_INPUT', `There is no view ${query.viewId} in this table.`);
+    return this.views.state(query.viewId) ? query.viewId : undefined;
+  }
+
+  /**
+   * A view in its own order: first its records as Airtable listed them (by position, on the
+   * view's index), then records created here since, oldest first (no listing has them yet; in
+   * Airtable they would appear at the end of a manually ordered grid too).
+   */
+  private viewWindow(query: RecordQuery, viewId: string, filters: Array<[string, unknown[]]>, accept: (record: CachedRecord) => boolean): RecordWindow {
+    const after = query.after ? Number(decodeCursor(query.after, 1)[0]) : -1;
+    const extra = filters.map(([sql]) => ` AND ${sql}`).join('');
+    const extraParams = filters.flatMap(([, values]) => values);
+    const members = `SELECT r.id, r.cells, r.created_time, r.pending, vr.position AS k0 FROM view_records vr JOIN records r ON r.id = vr.record_id WHERE vr.view_id = ? AND r.table_id = ? AND r.pending <> 2${extra} AND vr.position > ? ORDER BY vr.position`;
+    const local = `SELECT r.id, r.cells, r.created_time, r.pending, ${LOCAL_FROM} + r.seq AS k0 FROM records r WHERE r.table_id = ? AND r.pending = 1 AND r.id LIKE 'tmp%'${extra} AND ${LOCAL_FROM} + r.seq > ? ORDER BY r.seq`;
+    const rows = this.rows(members, [viewId, query.tableId, ...extraParams, after]);
+    const locals = this.rows(local, [query.tableId, ...extraParams, after]);
+    return this.collect(chain(rows, locals), query.limit, accept, (row) => [row.k0], query.skip ?? 0);
+  }
+
+  private rows(select: string, params: unknown[]): Iterable<Row> {
+    return { [Symbol.iterator]: () => this.db.prepare(select).iterate(...params) as IterableIterator<Row> };
   }
 
   /** Streams rows in order and keeps the ones `accept` takes, until the window is full. */
-  private collect(select: string, params: unknown[], limit: number, accept: (record: CachedRecord) => boolean, cursorOf: (row: Row) => unknown[], skip: number): RecordWindow {
+  private collect(rows: Iterable<Row>, limit: number, accept: (record: CachedRecord) => boolean, cursorOf: (row: Row) => unknown[], skip: number): RecordWindow {
     let toSkip = skip;
     const out: CachedRecord[] = [];
     let last: Row | undefined;
@@ -136,7 +173,7 @@ export class RecordQueries {
     // filter that matches almost nothing over a huge table cannot hold the process for long.
     const deadline = performance.now() + SCAN_BUDGET_MS;
     let scanned = 0;
-    for (const row of this.db.prepare(select).iterate(...params) as IterableIterator<Row>) {
+    for (const row of rows) {
       if (++scanned % 256 === 0 && performance.now() > deadline) throw new AppError('TIMEOUT', 'This filter takes too long over the whole table. Narrow it with a search or another filter first.');
       const record = toRecord(row);
       let accepted: boolean;
@@ -189,6 +226,8 @@ export class RecordQueries {
         if (!field) throw new AppError('INVALID_INPUT', `There is no field ${filter.fieldId} in this table.`);
         return filterSql(filter, field);
       });
+      const view = this.listedView(query);
+      if (view) filters.push(viewMembership(view));
       const where = ['table_id = ?', 'pending <> 2', ...filters.map(([sql]) => sql)];
       const n = (this.db.prepare(`SELECT COUNT(*) AS n FROM records WHERE ${where.join(' AND ')}`).get(query.tableId, ...filters.flatMap(([, values]) => values)) as { n: number }).n;
       return { count: n, capped: false };
@@ -235,6 +274,18 @@ export class RecordQueries {
 
 function toRecord(row: Row): CachedRecord {
   return { id: row.id, createdTime: row.created_time, cells: JSON.parse(row.cells) as Record<string, unknown>, pending: row.pending === PendingState.Edited };
+}
+
+/** Positions of records created here, after every position a view listing can have. */
+const LOCAL_FROM = 1e12;
+
+/** Records of a view: the ones its listing had, and ones created here since. */
+function viewMembership(viewId: string): [string, unknown[]] {
+  return ["(id IN (SELECT record_id FROM view_records WHERE view_id = ?) OR (pending = 1 AND id LIKE 'tmp%'))", [viewId]];
+}
+
+function* chain<T>(...lists: Array<Iterable<T>>): Iterable<T> {
+  for (const list of lists) yield* list;
 }
 
 /** A cell's value in SQL; the field's JSON path is a bound parameter, never part of the statement. */

@@ -32,6 +32,8 @@ export interface SchemaReader {
   table(tableId: string): CachedTable | undefined;
   tables(baseId: string): CachedTable[];
   views(tableId: string): CachedView[];
+  /** The table a view belongs to. */
+  tableOfView(viewId: string): CachedTable | undefined;
   /** Bases that have at least one cached table, by name. */
   basesWithTables(): Array<{ id: string; name: string }>;
   hasBase(baseId: string): boolean;
@@ -132,6 +134,11 @@ export class SchemaRepository implements SchemaReader {
       type: v.type,
       visibleFieldIds: v.visible_field_ids ? (JSON.parse(v.visible_field_ids) as string[]) : null,
     }));
+  }
+
+  tableOfView(viewId: string): CachedTable | undefined {
+    const row = this.db.prepare('SELECT t.id, t.base_id, t.name, t.description, t.primary_field_id FROM views v JOIN tables t ON t.id = v.table_id WHERE v.id = ?').get(viewId) as TableRow | undefined;
+    return row && toTable(row);
   }
 
   basesWithTables(): Array<{ id: string; name: string }> {

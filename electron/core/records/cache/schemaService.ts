@@ -12,7 +12,7 @@ export class SchemaService {
   constructor(private readonly deps: { recordsOf: RecordsOf; now: () => number }) {}
 
   cached(profileId: string) {
-    const { schema, queries, state, budget } = this.deps.recordsOf(profileId);
+    const { schema, queries, state, budget, viewMembers } = this.deps.recordsOf(profileId);
     return {
       bases: schema.basesWithTables().map((base) => ({
         ...base,
@@ -23,7 +23,10 @@ export class SchemaService {
           description: t.description,
           primaryFieldId: t.primaryFieldId,
           fields: schema.fields(t.id).map((f) => ({ id: f.id, name: f.name, type: f.type, description: f.description, options: f.options })),
-          views: schema.views(t.id),
+          views: schema.views(t.id).map((view) => {
+            const listed = viewMembers.state(view.id);
+            return { ...view, listedAt: listed?.syncedAt ?? null, listOutOfDate: listed?.stale ?? false };
+          }),
           records: queries.total(t.id),
           lastSyncedAt: state.lastFullSyncAt(t.id),
         })),

@@ -14,7 +14,7 @@ type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 type Phase = EventPayload<'syncChanged'>['phase'];
 
 /** Where the time an extra last ran is kept (the id-pass key predates this map). */
-const EXTRA_SETTING: Record<SyncExtra, (baseId: string) => string> = { computed: (id) => `computed:${id}`, idPass: (id) => `idpass:${id}` };
+const EXTRA_SETTING: Record<SyncExtra, (baseId: string) => string> = { computed: (id) => `computed:${id}`, idPass: (id) => `idpass:${id}`, views: (id) => `views:${id}` };
 
 /**
  * Runs syncs, one per base at a time: full the first time (and whenever the webhook asks for
@@ -92,8 +92,14 @@ export class SyncCoordinator {
       let full = p.state.needsFullSync(baseId);
       if (!full) {
         progress('incremental');
-        if (p.state.webhook(baseId)) full = (await p.webhooks.pull(baseId, controller.signal)).needsFullSync;
-        else await this.windowSync(p, baseId, trigger, controller.signal);
+        let changedTables: Set<string>;
+        if (p.state.webhook(baseId)) {
+          const pulled = await p.webhooks.pull(baseId, controller.signal);
+          full = pulled.needsFullSync;
+          changedTables = pulled.changedTables;
+        } else changedTables = await this.windowSync(p, baseId, trigger, controller.signal);
+        // Records moved: a view's list may have changed (in or out of its filter, or in its order).
+        p.viewMembers.markStale([...changedTables]);
       }
       if (full) {
         // Base names and permission levels come with the base list (metadata: no quota cost).
@@ -101,9 +107,22 @@ export class SyncCoordinator {
         await p.baseSync.run(baseId, { signal: controller.signal, onProgress: (x) => progress(x.phase === 'done' ? 'records' : x.phase, { tablesTotal: x.tablesTotal, tablesDone: x.tablesDone, records: x.records, expectedRecords: x.expectedRecords, secondsLeft: x.secondsLeft }) });
         await p.webhooks.ensure(baseId, controller.signal).catch((error: unknown) => this.deps.logger.warn('webhook unavailable: later syncs re-read', { error: error instanceof Error ? error.message : 'unknown' }));
         this.markRan(p, baseId, 'computed'); // a full read has every computed value fresh
-      } else if (this.extraAffordable(p, baseId, 'computed', trigger)) {
-        await refreshComputed({ api: p.api, schema: p.schema, records: p.records, clock: this.deps.clock }, baseId, controller.signal);
-        this.markRan(p, baseId, 'computed');
+        // Every view's list, unless a background run cannot afford it this month (then they stay
+        // marked out of date and are read when opened or when the person syncs).
+        p.viewMembers.markStale(p.schema.tables(baseId).map((table) => table.id));
+        if (trigger === 'person' || p.budget.backgroundLeft(baseId) >= this.viewsCost(p, baseId)) {
+          await p.views.run(baseId, { signal: controller.signal });
+          this.markRan(p, baseId, 'views');
+        }
+      } else {
+        if (this.extraAffordable(p, baseId, 'computed', trigger)) {
+          await refreshComputed({ api: p.api, schema: p.schema, records: p.records, clock: this.deps.clock }, baseId, controller.signal);
+          this.markRan(p, baseId, 'computed');
+        }
+        if (this.extraAffordable(p, baseId, 'views', trigger, this.viewsCost(p, baseId, true))) {
+          await p.views.run(baseId, { signal: controller.signal, onlyStale: true });
+          this.markRan(p, baseId, 'views');
+        }
       }
       p.outbox.reapplyAll();
       this.deps.connectivity.report(profileId, true);
@@ -138,20 +157,55 @@ export class SyncCoordinator {
     for (const controller of this.running.values()) controller.abort();
   }
 
-  /** Modified-time windows, with a deletion pass when the plan and the trigger allow one. */
-  private async windowSync(p: ProfileRecords, baseId: string, trigger: SyncTrigger, signal: AbortSignal): Promise<void> {
+  /** Modified-time windows, with a deletion pass when the plan and the trigger allow one; the tables that changed. */
+  private async windowSync(p: ProfileRecords, baseId: string, trigger: SyncTrigger, signal: AbortSignal): Promise<Set<string>> {
     const findDeletions = this.extraAffordable(p, baseId, 'idPass', trigger);
-    await p.windows.run(baseId, { findDeletions, signal });
+    const result = await p.windows.run(baseId, { findDeletions, signal });
     if (findDeletions) this.markRan(p, baseId, 'idPass');
+    return result.changedTables;
+  }
+
+  /**
+   * Re-reads one view's list now (the person opened it and records changed since), as the
+   * person's own call. Answers whether it is fresh; offline it keeps the list it had.
+   */
+  async refreshView(profileId: string, viewId: string): Promise<{ fresh: boolean }> {
+    const p = this.deps.recordsOf(profileId);
+    const table = p.schema.tableOfView(viewId);
+    if (!table) throw new AppError('NOT_FOUND', 'That view is not in the offline cache.');
+    try {
+      await p.views.one(table.baseId, table.id, table.primaryFieldId, viewId, { priority: 'interactive' });
+      return { fresh: true };
+    } catch (error) {
+      if (isUnreachable(error)) {
+        this.deps.connectivity.report(profileId, false);
+        return { fresh: false };
+      }
+      throw error;
+    }
   }
 
   /** Due by the plan's schedule and, in the background, within what the month has left. */
-  private extraAffordable(p: ProfileRecords, baseId: string, extra: SyncExtra, trigger: SyncTrigger): boolean {
+  private extraAffordable(p: ProfileRecords, baseId: string, extra: SyncExtra, trigger: SyncTrigger, calls = this.readCost(p, baseId)): boolean {
     const last = Number(readSetting(p.cacheDb, EXTRA_SETTING[extra](baseId)) ?? 0);
     if (!extraDue(extra, p.budget.plan(baseId), trigger, last, this.deps.clock.now())) return false;
     if (trigger === 'person') return true;
-    // About one call per 100 records, and one more per table.
-    return p.budget.backgroundLeft(baseId) >= Math.ceil(p.state.recordsInBase(baseId) / 100) + p.schema.tables(baseId).length;
+    return p.budget.backgroundLeft(baseId) >= calls;
+  }
+
+  /** Reading every record of the base once: about one call per 100 records, and one more per table. */
+  private readCost(p: ProfileRecords, baseId: string): number {
+    return Math.ceil(p.state.recordsInBase(baseId) / 100) + p.schema.tables(baseId).length;
+  }
+
+  /** Reading the views' lists (only the out-of-date ones): at most a table's read per view. */
+  private viewsCost(p: ProfileRecords, baseId: string, onlyStale = false): number {
+    let calls = 0;
+    for (const table of p.schema.tables(baseId)) {
+      const views = p.schema.views(table.id).filter((view) => !onlyStale || p.viewMembers.state(view.id)?.stale !== false).length;
+      calls += views * (Math.ceil(p.state.recordsCounted([table.id]) / 100) + 1);
+    }
+    return calls;
   }
 
   private markRan(p: ProfileRecords, baseId: string, extra: SyncExtra): void {

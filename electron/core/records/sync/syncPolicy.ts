@@ -2,7 +2,7 @@ import type { CallPlan } from '../../../../shared/domain/cache';
 
 export type SyncTrigger = 'person' | 'background';
 /** The expensive parts of an incremental sync that run on their own schedule. */
-export type SyncExtra = 'computed' | 'idPass';
+export type SyncExtra = 'computed' | 'idPass' | 'views';
 
 const HOUR = 3600_000;
 
@@ -15,6 +15,11 @@ const HOUR = 3600_000;
 const EVERY: Record<SyncExtra, Record<SyncTrigger, Record<CallPlan, number>>> = {
   computed: {
     person: { unknown: HOUR, free: HOUR, team: HOUR, unlimited: HOUR },
+    background: { unknown: Infinity, free: Infinity, team: 24 * HOUR, unlimited: HOUR },
+  },
+  // Re-reading views whose records changed: a listing per view, so like the computed pass.
+  views: {
+    person: { unknown: HOUR, free: HOUR, team: HOUR, unlimited: 10 * 60_000 },
     background: { unknown: Infinity, free: Infinity, team: 24 * HOUR, unlimited: HOUR },
   },
   idPass: {

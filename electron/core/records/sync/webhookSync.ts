@@ -10,6 +10,8 @@ export interface PullResult {
   changed: number;
   destroyed: number;
   schemaChanged: boolean;
+  /** Tables whose records were created, changed or deleted (their views' lists may have moved). */
+  changedTables: Set<string>;
   /** The webhook broke or expired: a full sync is needed (and a new webhook was made). */
   needsFullSync: boolean;
   calls: number;
@@ -56,7 +58,7 @@ export class WebhookSync {
   async pull(baseId: string, signal?: AbortSignal): Promise<PullResult> {
     const { api, schema, state } = this.deps;
     const call: Call = { priority: 'background', ...(signal ? { signal } : {}) };
-    const result: PullResult = { payloads: 0, created: 0, changed: 0, destroyed: 0, schemaChanged: false, needsFullSync: false, calls: 0 };
+    const result: PullResult = { payloads: 0, created: 0, changed: 0, destroyed: 0, schemaChanged: false, changedTables: new Set(), needsFullSync: false, calls: 0 };
     const known = state.webhook(baseId);
     if (!known) {
       result.needsFullSync = true;
@@ -115,6 +117,7 @@ export class WebhookSync {
         }
         const fields = schema.fields(tableId);
         const now = clock.now();
+        if (changes.createdRecordsById || changes.changedRecordsById || changes.destroyedRecordIds) result.changedTables.add(tableId);
         for (const [id, created] of Object.entries(changes.createdRecordsById ?? {})) {
           records.applyChange(tableId, id, { createdTime: created.createdTime, cells: fromV2(created.cellValuesByFieldId ?? {}, fields), merge: false }, now);
           result.created++;

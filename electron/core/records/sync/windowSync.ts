@@ -7,6 +7,8 @@ import type { Clock } from '../../ports';
 const SKEW_MS = 60_000;
 
 export interface WindowResult {
+  /** Tables with records read in a window or found deleted (their views' lists may have moved). */
+  changedTables: Set<string>;
   changed: number;
   deleted: number;
   calls: number;
@@ -24,7 +26,7 @@ export class WindowSync {
   async run(baseId: string, options: { findDeletions: boolean; signal?: AbortSignal }): Promise<WindowResult> {
     const { api, records, state, clock } = this.deps;
     const call = { priority: 'background' as const, ...(options.signal ? { signal: options.signal } : {}) };
-    const result: WindowResult = { changed: 0, deleted: 0, calls: 0 };
+    const result: WindowResult = { changedTables: new Set(), changed: 0, deleted: 0, calls: 0 };
     for (const table of state.tables(baseId)) {
       const since = (table.windowEnd ?? table.lastFullSyncAt ?? 0) - SKEW_MS;
       const windowStart = clock.now();
@@ -32,11 +34,14 @@ export class WindowSync {
       for await (const page of api.records.pages(baseId, table.tableId, { filterByFormula: formula }, { ...call, onProgress: () => result.calls++ })) {
         records.upsertFromAirtable(table.tableId, page, clock.now());
         result.changed += page.length;
+        result.changedTables.add(table.tableId);
       }
       if (options.findDeletions) {
         const alive = new Set<string>();
         for await (const page of api.records.pages(baseId, table.tableId, { fields: [table.primaryFieldId] }, { ...call, onProgress: () => result.calls++ })) for (const record of page) alive.add(record.id);
-        result.deleted += records.removeIfSynced(records.syncedIds(table.tableId).filter((id) => !alive.has(id)));
+        const deleted = records.removeIfSynced(records.syncedIds(table.tableId).filter((id) => !alive.has(id)));
+        if (deleted > 0) result.changedTables.add(table.tableId);
+        result.deleted += deleted;
       }
       state.setWindowEnd(table.tableId, windowStart);
     }
