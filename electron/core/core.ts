@@ -17,6 +17,8 @@ import {
   SyncCoordinator,
   attachmentUrlPolicy,
   createAttachmentsHandlers,
+  createCommentsHandlers,
+  CommentsService,
   createOutboxHandlers,
   createRecordsHandlers,
   createSchemaHandlers,
@@ -177,6 +179,7 @@ export function createCore(ports: CorePorts): CoreServices {
     ...createRecordsHandlers(new RecordsService({ recordsOf, outbox, openLink: (url) => ports.browser.openLink(url) })),
     ...createOutboxHandlers(outbox),
     ...createAttachmentsHandlers(recordsOf),
+    ...createCommentsHandlers(new CommentsService({ recordsOf, outbox, userOf: (id) => profileRepository.get(id)?.airtableUser?.id ?? null, now: () => clock.now() })),
   };
 
   return {

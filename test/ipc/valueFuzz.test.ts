@@ -47,7 +47,7 @@ describe('hostile values inside valid shapes (check 51)', () => {
     const record = [...table.records.keys()][0]!;
     const attachment = [...table.records.values()].flatMap((r) => Object.values(r.cells)).flat().find((c): c is { id: string } => typeof c === 'object' && c !== null && String((c as { id?: unknown }).id).startsWith('att'));
     // Real ids first (so handlers get past "not found"), then well-formed ids of nothing.
-    const pool = [profile.id, base.id, table.id, ...table.fields.map((f) => f.id), ...table.views.map((view) => view.id), record, attachment?.id ?? 'attAAAAAAAAAAAAAA', 'appZZZZZZZZZZZZZZ', 'tblZZZZZZZZZZZZZZ', 'fldZZZZZZZZZZZZZZ', 'recZZZZZZZZZZZZZZ', 'viwZZZZZZZZZZZZZZ', `tmp${'0'.repeat(32)}`, '00000000-0000-4000-8000-000000000000'];
+    const pool = [profile.id, base.id, table.id, ...table.fields.map((f) => f.id), ...table.views.map((view) => view.id), record, attachment?.id ?? 'attAAAAAAAAAAAAAA', 'appZZZZZZZZZZZZZZ', 'tblZZZZZZZZZZZZZZ', 'fldZZZZZZZZZZZZZZ', 'recZZZZZZZZZZZZZZ', 'viwZZZZZZZZZZZZZZ', 'comZZZZZZZZZZZZZZ', `tmp${'0'.repeat(32)}`, '00000000-0000-4000-8000-000000000000'];
 
     const order = [...methodNames.filter((n) => !LAST.includes(n)), ...LAST];
     let calls = 0;

@@ -47,6 +47,9 @@ describe('one owner per table (ARCHITECTURE.md, "Rules that keep it livable")', 
       attachments: 'electron/core/records/attachments/attachmentCache.ts',
       view_records: 'electron/core/records/cache/viewMembers.ts',
       view_syncs: 'electron/core/records/cache/viewMembers.ts',
+      comments: 'electron/core/records/comments/commentsRepository.ts',
+      comment_syncs: 'electron/core/records/comments/commentsRepository.ts',
+      comment_edits: 'electron/core/records/comments/commentOutbox.ts',
     };
     for (const [table, owner] of Object.entries(owners)) expect(writersOf(table), table).toEqual([owner]);
   });

@@ -5,6 +5,6 @@ export { RequestScheduler } from './scheduler/scheduler';
 export type { Priority, SchedulerOptions } from './scheduler/types';
 export { staticTokens, type TokenProvider } from './tokenProvider';
 export { AirtableError, isUnreachable } from './airtableError';
-export type { AirtableRecord, BaseSummary, TableModel } from './schemas';
+export type { AirtableRecord, BaseSummary, Comment, TableModel } from './schemas';
 export { DEFAULT_CAPABILITIES, scopesFor } from './scopes';
 export { NOT_SENT_CODES, networkErrorCode } from './networkErrors';

@@ -17,3 +17,5 @@ export { createOutboxHandlers } from './outbox/outboxHandlers';
 export { createSyncHandlers } from './sync/syncHandlers';
 export { createSchemaHandlers } from './cache/schemaHandlers';
 export { createAttachmentsHandlers } from './attachments/attachmentsHandlers';
+export { CommentsService } from './comments/commentsService';
+export { createCommentsHandlers } from './comments/commentsHandlers';

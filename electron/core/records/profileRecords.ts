@@ -6,6 +6,9 @@ import type { AttachmentUrlPolicy } from './attachments/attachmentUrls';
 import { RecordQueries } from './cache/recordQuery';
 import { SchemaRepository } from './cache/schemaRepository';
 import { ViewMembersRepository } from './cache/viewMembers';
+import { CommentOutbox } from './comments/commentOutbox';
+import { CommentReplay } from './comments/commentReplay';
+import { CommentsRepository } from './comments/commentsRepository';
 import { ViewSync } from './sync/viewSync';
 import { Outbox } from './outbox/outbox';
 import { OutboxActions } from './outbox/outboxActions';
@@ -42,6 +45,8 @@ export interface ProfileRecords {
   readonly views: ViewSync;
   readonly viewMembers: ViewMembersRepository;
   readonly attachments: AttachmentCache;
+  readonly comments: CommentsRepository;
+  readonly commentEdits: CommentOutbox;
 }
 
 /** A profile's records slice, looked up by profile id (the workspace opens it on first use). */
@@ -65,6 +70,8 @@ export function createProfileRecords(deps: {
   const state = new SyncStateRepository(cacheDb, records);
   const outbox = new Outbox(deps.outboxDb, records, now);
   const viewMembers = new ViewMembersRepository(cacheDb);
+  const comments = new CommentsRepository(cacheDb);
+  const commentEdits = new CommentOutbox(deps.outboxDb, now);
   // Edits written before a crash but not yet shown in the cache are shown again.
   outbox.reapplyAll();
   return {
@@ -78,12 +85,14 @@ export function createProfileRecords(deps: {
     budget: new CallBudget(cacheDb, now),
     outbox,
     outboxActions: new OutboxActions(outbox, records),
-    replay: new OutboxReplay(outbox, records, api, now),
+    replay: new OutboxReplay(outbox, records, api, now, new CommentReplay({ edits: commentEdits, comments, api, realRecordId: (id) => outbox.realIdOf(id) })),
     baseSync: new BaseSync({ api, schema, records, state, clock }),
     webhooks: new WebhookSync({ api, schema, records, state, clock }),
     windows: new WindowSync({ api, records, state, clock }),
     views: new ViewSync({ api, schema, members: viewMembers, clock, logger: deps.logger }),
     viewMembers,
     attachments: new AttachmentCache(cacheDb, deps.folder, deps.fetch, api, now, deps.attachmentUrls),
+    comments,
+    commentEdits,
   };
 }

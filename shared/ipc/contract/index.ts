@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appEvents, appMethods } from './app';
 import { attachmentsMethods } from './attachments';
+import { commentsEvents, commentsMethods } from './comments';
 import { outboxEvents, outboxMethods } from './outbox';
 import { profilesEvents, profilesMethods } from './profiles';
 import { recordsEvents, recordsMethods } from './records';
@@ -24,6 +25,7 @@ export const methods = {
   ...recordsMethods,
   ...outboxMethods,
   ...attachmentsMethods,
+  ...commentsMethods,
 } as const;
 
 export const events = {
@@ -32,6 +34,7 @@ export const events = {
   ...syncEvents,
   ...recordsEvents,
   ...outboxEvents,
+  ...commentsEvents,
 } as const;
 
 export type Methods = typeof methods;

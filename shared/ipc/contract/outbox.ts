@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { ConflictView, EditView } from '../../domain/cache';
+import { CommentEditView } from '../../domain/comments';
 import { done, profileId } from './common';
 
 export const outboxMethods = {
-  outboxList: { channel: 'outbox:list', input: z.object({ profileId }).strict(), output: z.object({ edits: z.array(EditView), conflicts: z.array(ConflictView) }).strict() },
+  outboxList: { channel: 'outbox:list', input: z.object({ profileId }).strict(), output: z.object({ edits: z.array(EditView), conflicts: z.array(ConflictView), comments: z.array(CommentEditView) }).strict() },
   outboxRetry: { channel: 'outbox:retry', input: z.object({ profileId, seq: z.number().int().positive() }).strict(), output: done },
   /** Sends everything now, even deletes still waiting. */
   outboxSendNow: { channel: 'outbox:send-now', input: z.object({ profileId }).strict(), output: done },

@@ -98,4 +98,11 @@ describe('cache migrations, step by step', () => {
     expect(db.prepare('SELECT COUNT(*) AS n FROM view_records').get()).toEqual({ n: 0 });
     expect(db.prepare('SELECT COUNT(*) AS n FROM view_syncs').get()).toEqual({ n: 0 });
   });
+
+  it('011 keeps record comments for reading offline, and when each record’s were read', () => {
+    const db = databaseAt(cacheMigrations, 10);
+    stepTo(db, cacheMigrations, 11);
+    expect(columns(db, 'comments')).toEqual(['id', 'record_id', 'author_id', 'author_name', 'author_email', 'text', 'created_time', 'last_updated_time', 'parent_comment_id', 'mentioned']);
+    expect(columns(db, 'comment_syncs')).toEqual(['record_id', 'synced_at']);
+  });
 });

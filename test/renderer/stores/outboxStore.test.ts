@@ -9,8 +9,9 @@ const done = { done: true } as const;
 const waiting: OutboxView = {
   edits: [{ seq: 1, kind: 'update', tableId: TABLE, recordId: 'rec00000000000001', fields: { fld00000000000001: 'x' }, status: 'rejected', error: 'Airtable refused it.', recordName: 'Alpha', createdAt: 1, sendsAt: null }],
   conflicts: [{ id: 4, recordId: 'rec00000000000001', fieldId: 'fld00000000000001', mine: 'a', theirs: 'b', original: 'o' }],
+  comments: [],
 };
-const empty: OutboxView = { edits: [], conflicts: [] };
+const empty: OutboxView = { edits: [], conflicts: [], comments: [] };
 
 describe('outbox store', () => {
   it('loads a profile’s waiting edits and conflicts', async () => {

@@ -206,4 +206,28 @@ export const cacheMigrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 11,
+    name: '011-comments',
+    up(db) {
+      // Record comments as Airtable last listed them, for reading offline; when each record's
+      // comments were last read. Comments posted, edited or deleted here wait in the outbox.
+      db.exec(`
+        CREATE TABLE comments (
+          id TEXT PRIMARY KEY,
+          record_id TEXT NOT NULL,
+          author_id TEXT NOT NULL,
+          author_name TEXT,
+          author_email TEXT,
+          text TEXT NOT NULL,
+          created_time TEXT NOT NULL,
+          last_updated_time TEXT,
+          parent_comment_id TEXT,
+          mentioned TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE INDEX comments_by_record ON comments(record_id, created_time);
+        CREATE TABLE comment_syncs (record_id TEXT PRIMARY KEY, synced_at INTEGER NOT NULL);
+      `);
+    },
+  },
 ];

@@ -32,6 +32,8 @@ export interface SchemaReader {
   table(tableId: string): CachedTable | undefined;
   tables(baseId: string): CachedTable[];
   views(tableId: string): CachedView[];
+  /** The person's permission on a base, as the base list last said ('none' | 'read' | 'comment' | 'edit' | 'create', or 'unknown'). */
+  permissionLevel(baseId: string): string;
   /** The table a view belongs to. */
   tableOfView(viewId: string): CachedTable | undefined;
   /** Bases that have at least one cached table, by name. */
@@ -134,6 +136,10 @@ export class SchemaRepository implements SchemaReader {
       type: v.type,
       visibleFieldIds: v.visible_field_ids ? (JSON.parse(v.visible_field_ids) as string[]) : null,
     }));
+  }
+
+  permissionLevel(baseId: string): string {
+    return (this.db.prepare('SELECT permission_level FROM bases WHERE id = ?').get(baseId) as { permission_level: string } | undefined)?.permission_level ?? 'unknown';
   }
 
   tableOfView(viewId: string): CachedTable | undefined {

@@ -95,6 +95,16 @@ export class Outbox {
     this.applyToCache(recordId);
   }
 
+  /** Airtable's id of a record created here (undefined until its create was answered). */
+  realIdOf(tempId: string): string | undefined {
+    return (this.db.prepare('SELECT real_id FROM id_map WHERE temp_id = ?').get(tempId) as { real_id: string } | undefined)?.real_id;
+  }
+
+  /** The temporary ids a record had before Airtable answered its create (none for a record made in Airtable). */
+  tempIdsOf(realId: string): string[] {
+    return (this.db.prepare('SELECT temp_id FROM id_map WHERE real_id = ?').all(realId) as Array<{ temp_id: string }>).map((r) => r.temp_id);
+  }
+
   open(): Edit[] {
     return (this.db.prepare("SELECT * FROM edits WHERE status IN ('pending', 'sending') ORDER BY seq").all() as EditRow[]).map(toEdit);
   }

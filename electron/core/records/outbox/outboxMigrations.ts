@@ -49,4 +49,31 @@ export const outboxMigrations: Migration[] = [
       db.exec('ALTER TABLE edits ADD COLUMN not_before INTEGER NOT NULL DEFAULT 0');
     },
   },
+  {
+    version: 3,
+    name: '003-comment-edits',
+    up(db) {
+      // Comments posted, edited or deleted here, in order. A post keeps its temporary id until
+      // Airtable answers with the real one (created_id), which later edits of it are sent to.
+      db.exec(`
+        CREATE TABLE comment_edits (
+          seq INTEGER PRIMARY KEY AUTOINCREMENT,
+          kind TEXT NOT NULL CHECK (kind IN ('create', 'update', 'delete')),
+          base_id TEXT NOT NULL,
+          table_id TEXT NOT NULL,
+          record_id TEXT NOT NULL,
+          comment_id TEXT NOT NULL,
+          parent_comment_id TEXT,
+          text TEXT,
+          status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sending', 'done', 'rejected')),
+          created_id TEXT,
+          sent_at INTEGER,
+          error TEXT,
+          created_at INTEGER NOT NULL
+        );
+        CREATE INDEX comment_edits_open ON comment_edits(status, seq);
+        CREATE INDEX comment_edits_by_comment ON comment_edits(comment_id);
+      `);
+    },
+  },
 ];

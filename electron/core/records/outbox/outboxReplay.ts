@@ -2,6 +2,7 @@ import { AirtableError, isUnreachable, type ProfileApi, type AirtableRecord } fr
 import type { RecordsRepository } from '../recordsRepository';
 import { isTempId, type Edit, type Outbox } from './outbox';
 import { isEmptyCell } from '../../../../shared/domain/cells';
+import type { CommentReplay } from '../comments/commentReplay';
 
 export interface ReplayResult {
   /** Records created here that now have Airtable's ids. */
@@ -9,6 +10,8 @@ export interface ReplayResult {
   sent: number;
   rejected: number;
   conflicts: number;
+  /** Comments posted, edited or deleted here that were sent or refused, by record. */
+  commentRecords: string[];
   /** True when Airtable could not be reached: the rest waits for the next replay. */
   offline: boolean;
 }
@@ -34,6 +37,7 @@ export class OutboxReplay {
     private readonly records: RecordsRepository,
     private readonly api: ProfileApi,
     private readonly now: () => number,
+    private readonly comments: CommentReplay,
   ) {}
 
   private running: Promise<ReplayResult> | undefined;
@@ -61,7 +65,7 @@ export class OutboxReplay {
 
   /** `evenWaiting`: also send edits still inside their wait (the person said "send now"). */
   private async replay(evenWaiting: boolean): Promise<ReplayResult> {
-    const result: ReplayResult = { created: [], sent: 0, rejected: 0, conflicts: 0, offline: false };
+    const result: ReplayResult = { created: [], sent: 0, rejected: 0, conflicts: 0, commentRecords: [], offline: false };
     for (const edit of this.outbox.open()) {
       if (!evenWaiting && edit.notBefore > this.now()) continue; // still undoable; a later replay sends it
       const current = this.resolveIds(edit);
@@ -81,6 +85,12 @@ export class OutboxReplay {
         result.rejected++;
       }
     }
+    // Comments after records: a comment on a record created here needs the record's Airtable id.
+    const comments = await this.comments.run();
+    result.commentRecords = [...comments.records];
+    result.sent += comments.sent;
+    result.rejected += comments.rejected;
+    result.offline = comments.offline;
     return result;
   }
 
@@ -178,8 +188,8 @@ export class OutboxReplay {
   /** Edits made to a record before its create was sent carry its temporary id; use the real one. */
   private resolveIds(edit: Edit): Edit | undefined {
     if (!isTempId(edit.recordId) || edit.kind === 'create') return edit;
-    const mapped = this.outbox.db.prepare('SELECT real_id FROM id_map WHERE temp_id = ?').get(edit.recordId) as { real_id: string } | undefined;
-    return mapped ? { ...edit, recordId: mapped.real_id } : undefined;
+    const mapped = this.outbox.realIdOf(edit.recordId);
+    return mapped ? { ...edit, recordId: mapped } : undefined;
   }
 
   private finish(seq: number, status: 'done' | 'rejected' | 'conflict', error: string | null): void {

@@ -31,6 +31,7 @@ export class OutboxService {
       const result = await this.deps.recordsOf(profileId).replay.run(options);
       this.deps.connectivity.report(profileId, !result.offline);
       if (result.created.length > 0) this.deps.emit('recordsChanged', { profileId, renamed: result.created.map(({ tempId, id }) => ({ from: tempId, to: id })) });
+      if (result.commentRecords.length > 0) this.deps.emit('commentsChanged', { profileId, recordIds: result.commentRecords });
     } finally {
       if (this.deps.isOpen(profileId)) this.publish(profileId);
     }
@@ -61,7 +62,8 @@ export class OutboxService {
   }
 
   hasWaiting(profileId: string): boolean {
-    return this.deps.recordsOf(profileId).outbox.list().some((e) => e.status === 'pending');
+    const p = this.deps.recordsOf(profileId);
+    return p.outbox.list().some((e) => e.status === 'pending') || p.commentEdits.open().length > 0;
   }
 
   /** Deletes undone: the ones still waiting come back as they were; the rest were already sent. */
@@ -94,6 +96,17 @@ export class OutboxService {
         sendsAt: e.notBefore > e.createdAt ? e.notBefore : null,
       })),
       conflicts: p.outboxActions.conflicts().map((c) => ({ id: c.id, recordId: c.recordId, fieldId: c.fieldId, mine: c.mine, theirs: c.theirs, original: c.original })),
+      comments: p.commentEdits.unfinished().map((e) => ({
+        seq: e.seq,
+        kind: e.kind,
+        tableId: e.tableId,
+        recordId: e.recordId,
+        recordName: nameOf(e.tableId, e.recordId, {}),
+        text: e.text,
+        status: e.status,
+        error: e.error,
+        createdAt: e.createdAt,
+      })),
     };
   }
 
@@ -115,7 +128,7 @@ export class OutboxService {
   /** Tells the UI how many edits wait, were rejected, or conflict. */
   publish(profileId: string): void {
     const p = this.deps.recordsOf(profileId);
-    const edits = p.outbox.list();
+    const edits = [...p.outbox.list(), ...p.commentEdits.unfinished()];
     this.deps.emit('outboxChanged', {
       profileId,
       pending: edits.filter((e) => e.status === 'pending' || e.status === 'sending').length,
