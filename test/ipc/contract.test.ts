@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { EVENT_CHANNEL, METHOD_CHANNEL, eventNames, events, methodNames, methods } from '../../shared/ipc/contract';
 import { appEvents, appMethods } from '../../shared/ipc/contract/app';
 import { attachmentsMethods } from '../../shared/ipc/contract/attachments';
+import { commentsEvents, commentsMethods } from '../../shared/ipc/contract/comments';
 import { outboxEvents, outboxMethods } from '../../shared/ipc/contract/outbox';
 import { profilesEvents, profilesMethods } from '../../shared/ipc/contract/profiles';
 import { recordsEvents, recordsMethods } from '../../shared/ipc/contract/records';
@@ -22,8 +23,8 @@ describe('the IPC contract', () => {
   });
 
   it('defines each method and event in exactly one domain file (a name repeated in two would silently replace the other)', () => {
-    const domainMethods = [appMethods, profilesMethods, syncMethods, schemaMethods, recordsMethods, outboxMethods, attachmentsMethods].flatMap((m) => Object.keys(m));
-    const domainEvents = [appEvents, profilesEvents, syncEvents, recordsEvents, outboxEvents].flatMap((e) => Object.keys(e));
+    const domainMethods = [appMethods, profilesMethods, syncMethods, schemaMethods, recordsMethods, outboxMethods, attachmentsMethods, commentsMethods].flatMap((m) => Object.keys(m));
+    const domainEvents = [appEvents, profilesEvents, syncEvents, recordsEvents, outboxEvents, commentsEvents].flatMap((e) => Object.keys(e));
     expect(domainMethods.sort()).toEqual([...methodNames].sort());
     expect(domainEvents.sort()).toEqual([...eventNames].sort());
   });
