@@ -17,6 +17,7 @@ import {
   SyncCoordinator,
   attachmentUrlPolicy,
   createAttachmentsHandlers,
+  AttachmentsService,
   createCommentsHandlers,
   CommentsService,
   createOutboxHandlers,
@@ -178,7 +179,7 @@ export function createCore(ports: CorePorts): CoreServices {
     ...createSchemaHandlers(new SchemaService({ recordsOf, now: () => clock.now() })),
     ...createRecordsHandlers(new RecordsService({ recordsOf, outbox, openLink: (url) => ports.browser.openLink(url) })),
     ...createOutboxHandlers(outbox),
-    ...createAttachmentsHandlers(recordsOf),
+    ...createAttachmentsHandlers(new AttachmentsService({ recordsOf, openFile: (file, how) => ports.browser.openFile(file, how) })),
     ...createCommentsHandlers(new CommentsService({ recordsOf, outbox, userOf: (id) => profileRepository.get(id)?.airtableUser?.id ?? null, now: () => clock.now() })),
   };
 

@@ -53,6 +53,11 @@ export interface BrowserOpener {
   open(url: string): Promise<void>;
   /** A web link a record holds (a button field's URL): http(s) only, checked again by main. */
   openLink(url: string): Promise<void>;
+  /**
+   * A downloaded attachment in the profile's data folder: opened with the system viewer, or
+   * (a kind that would run code) shown in its folder. Main checks both again.
+   */
+  openFile(file: string, how: 'open' | 'reveal'): Promise<void>;
 }
 
 export type Fetch = typeof globalThis.fetch;

@@ -12,6 +12,7 @@ import { createEventEmitter } from './ipc/eventEmitter';
 import { APP_ORIGIN, serveRenderer } from './appProtocol';
 import { createMainWindow } from './window';
 import { isAllowedExternalUrl, isOpenableRecordLink } from './externalLinks';
+import { isOpenableAttachment } from './localFiles';
 import { denyAllPermissions } from './sessionPolicy';
 import { menuTemplate } from './menu';
 import { loadWindowState, trackWindowState } from './windowState';
@@ -56,6 +57,12 @@ export function bootstrap(): Running {
       openLink: async (url) => {
         if (!isOpenableRecordLink(url)) throw new Error('Refused to open a link that is not http(s).');
         await shell.openExternal(url);
+      },
+      openFile: async (file, how) => {
+        if (!isOpenableAttachment(file, dataFolder, how)) throw new Error('Refused to open a file that is not a downloaded attachment.');
+        if (how === 'reveal') return shell.showItemInFolder(file);
+        const problem = await shell.openPath(file);
+        if (problem) throw new Error(`The system could not open the file: ${problem}`);
       },
     },
   });

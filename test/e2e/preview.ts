@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     logger: consoleLikeLogger,
     backgroundSync: {},
     // The "system browser" of a preview: approve the consent page right away and follow its redirect.
-    browser: { open: (url) => fetch(url, { redirect: 'manual' }).then((r) => fetch(r.headers.get('location')!)).then(() => undefined), openLink: () => Promise.resolve() },
+    browser: { open: (url) => fetch(url, { redirect: 'manual' }).then((r) => fetch(r.headers.get('location')!)).then(() => undefined), openLink: () => Promise.resolve(), openFile: () => Promise.resolve() },
   });
   const { host, core, clientId } = env;
   process.stdout.write(

@@ -22,7 +22,7 @@ export function testCore(overrides: Partial<CorePorts> = {}): CoreServices & { p
     fetch: globalThis.fetch,
     clock: systemClock,
     logger: silentLogger,
-    browser: { open: () => Promise.resolve(), openLink: () => Promise.resolve() },
+    browser: { open: () => Promise.resolve(), openLink: () => Promise.resolve(), openFile: () => Promise.resolve() },
     emit: (event, payload) => emitted.push({ event, payload }),
     processId: `test-${process.pid}`,
     backgroundSync: false,

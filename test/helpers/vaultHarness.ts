@@ -25,6 +25,7 @@ export async function vaultAgainst(h: SandboxHarness, overrides: Partial<CorePor
   await h.control('clients', { clientId, redirectUris: [`http://127.0.0.1:${port}/oauth/callback`] });
   const opened: string[] = [];
   const links: string[] = [];
+  const files: Array<{ file: string; how: 'open' | 'reveal' }> = [];
   const secrets = new MemorySecretStore();
   const core = testCore({
     secrets,
@@ -37,6 +38,10 @@ export async function vaultAgainst(h: SandboxHarness, overrides: Partial<CorePor
       },
       openLink: (url) => {
         links.push(url);
+        return Promise.resolve();
+      },
+      openFile: (file, how) => {
+        files.push({ file, how });
         return Promise.resolve();
       },
     },
@@ -56,7 +61,7 @@ export async function vaultAgainst(h: SandboxHarness, overrides: Partial<CorePor
     await approve();
     return core.profiles.view(await done);
   };
-  return { core, secrets, opened, links, approve, connectOAuth, port, clientId };
+  return { core, secrets, opened, links, files, approve, connectOAuth, port, clientId };
 }
 
 export { startSandbox };

@@ -17,5 +17,6 @@ export { createOutboxHandlers } from './outbox/outboxHandlers';
 export { createSyncHandlers } from './sync/syncHandlers';
 export { createSchemaHandlers } from './cache/schemaHandlers';
 export { createAttachmentsHandlers } from './attachments/attachmentsHandlers';
+export { AttachmentsService } from './attachments/attachmentsService';
 export { CommentsService } from './comments/commentsService';
 export { createCommentsHandlers } from './comments/commentsHandlers';

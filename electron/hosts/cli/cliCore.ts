@@ -45,7 +45,7 @@ export function createCliCore(env: CliEnvironment): CoreServices {
     logger: env.logger ?? silentLogger,
     processId: `cli-${process.pid}-${randomUUID()}`,
     emit: () => {},
-    browser: { open: (url) => Promise.resolve(env.showUrl(url)), openLink: (url) => Promise.resolve(env.showUrl(url)) },
+    browser: { open: (url) => Promise.resolve(env.showUrl(url)), openLink: (url) => Promise.resolve(env.showUrl(url)), openFile: (file) => Promise.resolve(env.showUrl(file)) },
     oauthDefaults,
     // One command, then exit: syncing happens only when asked.
     backgroundSync: false,

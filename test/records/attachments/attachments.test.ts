@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxHarness } from '../../helpers/sandboxClient';
 import { clientFor } from '../../helpers/airtableClient';
@@ -65,10 +66,12 @@ describe('attachments offline', () => {
     const one = withThumbnails()[0]!;
     await h.control('clock/advance', { ms: 2 * 3600_000 + 60_000 }); // every cached URL is now dead
     const file = await s.attachments.file(h.firstBase().id, h.firstTable().id, one.recordId, one.fieldId, one.id);
-    expect(readFileSync(file)).toEqual(attachmentBytes({ id: one.id, filename: one.filename, type: one.type }));
-    expect(s.attachments.availability(one.id).file).toBe(file);
+    expect(readFileSync(file.path)).toEqual(attachmentBytes({ id: one.id, filename: one.filename, type: one.type }));
+    expect(path.basename(file.path)).toBe(one.filename); // its own name: the system viewer knows its kind
+    expect(statSync(file.path).mode & 0o777).toBe(0o600); // never executable, this account only
+    expect(s.attachments.availability(one.id).file).toBe(file.path);
     await h.control('faults', { rules: [{ kind: 'drop' }] });
-    expect(await s.attachments.file(h.firstBase().id, h.firstTable().id, one.recordId, one.fieldId, one.id)).toBe(file); // offline now
+    expect(await s.attachments.file(h.firstBase().id, h.firstTable().id, one.recordId, one.fieldId, one.id)).toEqual(file); // offline now
     await h.control('faults', { rules: [] });
   });
 });

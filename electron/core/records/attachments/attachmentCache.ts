@@ -2,10 +2,11 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import { AppError } from '../../platform/errors';
 import type { Fetch } from '../../ports';
-import type { ProfileApi } from '../../airtable';
+import { isUnreachable, type ProfileApi } from '../../airtable';
 import type { SqlDatabase } from '../../platform/db/sqlite';
 import { readSetting, writeSetting } from '../cache/cacheSettings';
 import type { AttachmentUrlPolicy } from './attachmentUrls';
+import { safeFileName } from '../../../../shared/domain/localFiles';
 
 export const DEFAULT_THUMBNAIL_CAP_BYTES = 500 * 1024 * 1024;
 export interface DownloadLimits {
@@ -122,7 +123,8 @@ export class AttachmentCache {
           if (!url || this.availability(attachment.id).thumbnail) continue;
           const bytes = await this.download(url, this.limits.thumbnailBytes, signal);
           if (!bytes) continue;
-          if (this.usage().thumbnailBytes + bytes.length > this.capBytes) {
+          const used = this.usage();
+          if (used.thumbnailBytes + used.fileBytes + bytes.length > this.capBytes) {
             skippedForCap++;
             continue;
           }
@@ -134,10 +136,17 @@ export class AttachmentCache {
     return { stored, skippedForCap };
   }
 
-  /** The full file, downloaded now if needed (asking Airtable for a fresh URL when the cached one expired). */
-  async file(baseId: string, tableId: string, recordId: string, fieldId: string, attachmentId: string): Promise<string> {
-    const have = this.availability(attachmentId).file;
-    if (have) return have;
+  /**
+   * The full file, downloaded now if needed (asking Airtable for a fresh URL when the cached one
+   * expired), kept under its own name so a system viewer knows its kind. Files count against the
+   * profile's cap with the thumbnails; the least recently opened files make room for a new one.
+   */
+  async file(baseId: string, tableId: string, recordId: string, fieldId: string, attachmentId: string): Promise<{ path: string; filename: string }> {
+    const have = this.db.prepare("SELECT path, filename FROM attachments WHERE id = ? AND kind = 'file'").get(safeId(attachmentId)) as { path: string; filename: string } | undefined;
+    if (have && existsSync(have.path)) {
+      this.db.transaction(() => this.db.prepare("UPDATE attachments SET fetched_at = ? WHERE id = ? AND kind = 'file'").run(this.nextUse(), attachmentId)).immediate();
+      return have;
+    }
     const find = (cells: Record<string, unknown>) => (Array.isArray(cells[fieldId]) ? (cells[fieldId] as unknown[]) : []).filter(isAttachment).find((a) => a.id === attachmentId);
     // A record with a local change waiting may hold a URL this machine wrote: ask Airtable instead.
     const row = this.db.prepare('SELECT cells FROM records WHERE id = ? AND pending = 0').get(recordId) as { cells: string } | undefined;
@@ -145,13 +154,33 @@ export class AttachmentCache {
     let bytes = attachment?.url ? await this.download(attachment.url, this.limits.fileBytes) : undefined;
     if (!bytes) {
       // The cached URL has expired (or never was): the record's current answer carries fresh ones.
-      const fresh = await this.api.records.get(baseId, tableId, recordId);
+      const fresh = await this.api.records.get(baseId, tableId, recordId).catch((error: unknown) => {
+        if (isUnreachable(error)) throw new AppError('UNAVAILABLE', 'This file was not downloaded while online, and Airtable cannot be reached now. Open it again once connected.');
+        throw error;
+      });
       attachment = find(fresh.fields);
       if (!attachment?.url) throw new AppError('NOT_FOUND', 'That attachment is no longer on the record.');
       bytes = await this.download(attachment.url, this.limits.fileBytes);
       if (!bytes) throw new AppError('UNAVAILABLE', 'The attachment could not be downloaded (offline, too large, or not from Airtable). Check the connection and try again.');
     }
-    return this.store(attachment!, 'file', recordId, fieldId, bytes);
+    this.makeRoom(bytes.length, attachmentId);
+    return { path: this.store(attachment!, 'file', recordId, fieldId, bytes), filename: attachment!.filename };
+  }
+
+  /** Removes the least recently opened files until `bytes` more fit under the cap, or says why they cannot. */
+  private makeRoom(bytes: number, keep: string): void {
+    const cap = this.capBytes;
+    const total = () => (this.db.prepare('SELECT IFNULL(SUM(bytes), 0) AS n FROM attachments').get() as { n: number }).n;
+    const files = this.db.prepare("SELECT id, path FROM attachments WHERE kind = 'file' AND id <> ? ORDER BY fetched_at").all(keep) as Array<{ id: string; path: string }>;
+    for (const old of files) {
+      if (total() + bytes <= cap) break;
+      this.removeStored('file', old.path);
+      this.db.transaction(() => this.db.prepare("DELETE FROM attachments WHERE id = ? AND kind = 'file'").run(old.id)).immediate();
+    }
+    if (total() + bytes > cap) {
+      const mb = (n: number) => `${Math.ceil(n / 1_000_000)} MB`;
+      throw new AppError('INVALID_INPUT', `This file (${mb(bytes)}) does not fit in the space for offline attachments (${mb(cap)}, thumbnails included). Raise the limit in Settings, or open it in Airtable.`);
+    }
   }
 
   /**
@@ -205,8 +234,12 @@ export class AttachmentCache {
   }
 
   private store(attachment: Attachment, kind: 'thumbnail' | 'file', recordId: string, fieldId: string, bytes: Buffer): string {
-    const file = path.join(this.folder, 'attachments', `${safeId(attachment.id)}-${kind}`);
-    writeFileSync(file, bytes);
+    // A full file keeps its name (in a folder of its own), so the system viewer knows its kind.
+    const folder = kind === 'file' ? path.join(this.folder, 'attachments', 'files', safeId(attachment.id)) : path.join(this.folder, 'attachments');
+    const file = kind === 'file' ? path.join(folder, safeFileName(attachment.filename)) : path.join(folder, `${safeId(attachment.id)}-thumbnail`);
+    mkdirSync(folder, { recursive: true });
+    // Never executable, readable by this account only.
+    writeFileSync(file, bytes, { mode: 0o600 });
     this.db
       .transaction(() =>
         this.db
@@ -214,16 +247,29 @@ export class AttachmentCache {
             `INSERT INTO attachments (id, kind, record_id, field_id, filename, type, bytes, path, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
              ON CONFLICT(id, kind) DO UPDATE SET bytes = excluded.bytes, path = excluded.path, fetched_at = excluded.fetched_at`,
           )
-          .run(attachment.id, kind, recordId, fieldId, attachment.filename, attachment.type ?? null, bytes.length, file, this.now()),
+          .run(attachment.id, kind, recordId, fieldId, attachment.filename, attachment.type ?? null, bytes.length, file, this.nextUse()),
       )
       .immediate();
     return file;
   }
 
+  /** The time of a use, later than every use before it (two opens in one millisecond still have an order). */
+  private nextUse(): number {
+    const last = (this.db.prepare('SELECT IFNULL(MAX(fetched_at), 0) AS t FROM attachments').get() as { t: number }).t;
+    return Math.max(this.now(), last + 1);
+  }
+
+  /** Deletes one stored attachment: a file with the folder of its own (and only that folder), or a thumbnail. */
+  private removeStored(kind: string, stored: string): void {
+    const own = path.dirname(stored);
+    const inOwnFolder = kind === 'file' && path.dirname(own) === path.join(this.folder, 'attachments', 'files') && /^att[A-Za-z0-9]{14}$/.test(path.basename(own));
+    rmSync(inOwnFolder ? own : stored, { recursive: true, force: true });
+  }
+
   /** Removes cached bytes of attachments whose records are gone. */
   prune(): number {
     const orphans = this.db.prepare('SELECT id, kind, path FROM attachments WHERE record_id NOT IN (SELECT id FROM records)').all() as Array<{ id: string; kind: string; path: string }>;
-    for (const orphan of orphans) rmSync(orphan.path, { force: true });
+    for (const orphan of orphans) this.removeStored(orphan.kind, orphan.path);
     this.db.transaction(() => this.db.prepare('DELETE FROM attachments WHERE record_id NOT IN (SELECT id FROM records)').run()).immediate();
     return orphans.length;
   }

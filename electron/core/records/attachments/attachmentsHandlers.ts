@@ -1,11 +1,11 @@
 import { answer, doneAfter, type Handlers } from '../../platform/ipc/handlers';
-import type { RecordsOf } from '../profileRecords';
+import type { AttachmentsService } from './attachmentsService';
 
-export function createAttachmentsHandlers(recordsOf: RecordsOf): Pick<Handlers, 'attachmentsUsage' | 'attachmentsThumbnail' | 'attachmentsSetCap'> {
-  const attachments = (profileId: string) => recordsOf(profileId).attachments;
+export function createAttachmentsHandlers(attachments: AttachmentsService): Pick<Handlers, 'attachmentsUsage' | 'attachmentsThumbnail' | 'attachmentsSetCap' | 'attachmentsOpen'> {
   return {
-    attachmentsUsage: ({ profileId }) => answer(() => attachments(profileId).usage()),
-    attachmentsThumbnail: ({ profileId, attachmentId }) => answer(() => ({ dataUrl: attachments(profileId).thumbnailDataUrl(attachmentId) })),
-    attachmentsSetCap: ({ profileId, bytes }) => doneAfter(() => attachments(profileId).setCap(bytes)),
+    attachmentsUsage: ({ profileId }) => answer(() => attachments.usage(profileId)),
+    attachmentsThumbnail: ({ profileId, attachmentId }) => answer(() => attachments.thumbnail(profileId, attachmentId)),
+    attachmentsSetCap: ({ profileId, bytes }) => doneAfter(() => attachments.setCap(profileId, bytes)),
+    attachmentsOpen: ({ profileId, recordId, fieldId, attachmentId }) => attachments.open(profileId, recordId, fieldId, attachmentId),
   };
 }
