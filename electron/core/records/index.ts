@@ -2,7 +2,7 @@
  * The records domain as other parts of core see it: the per-profile slice and its databases,
  * and the app-wide services the composition root wires. Everything else in records/ is internal.
  */
-export { openCache } from './cache/cacheDb';
+export { closeCache, openCache } from './cache/cacheDb';
 export { outboxMigrations } from './outbox/outboxMigrations';
 export { createProfileRecords, type ProfileRecords } from './profileRecords';
 export { attachmentUrlPolicy, type AttachmentUrlPolicy } from './attachments/attachmentUrls';

@@ -4,11 +4,12 @@ import { type AirtableClient, createProfileApi } from '../airtable';
 import { configure, type OpenDatabase, type SqlDatabase } from '../platform/db/sqlite';
 import { migrate } from '../platform/db/migrate';
 import type { Clock, Fetch, Logger } from '../ports';
-import { openCache, outboxMigrations, createProfileRecords, type AttachmentUrlPolicy, type ProfileRecords } from '../records';
+import { closeCache, openCache, outboxMigrations, createProfileRecords, type AttachmentUrlPolicy, type ProfileRecords } from '../records';
 
 interface OpenWorkspace {
   records: ProfileRecords;
-  databases: SqlDatabase[];
+  cacheDb: SqlDatabase;
+  outboxDb: SqlDatabase;
 }
 
 /**
@@ -43,7 +44,7 @@ export class Workspaces {
     configure(outboxDb, { durable: true });
     migrate(outboxDb, outboxMigrations);
     const records = createProfileRecords({ profileId, cacheDb, outboxDb, folder, api: createProfileApi(this.deps.client, profileId), fetch: this.deps.fetch, clock: this.deps.clock, logger: this.deps.logger, attachmentUrls: this.deps.attachmentUrls });
-    this.open.set(profileId, { records, databases: [cacheDb, outboxDb] });
+    this.open.set(profileId, { records, cacheDb, outboxDb });
     return records;
   }
 
@@ -61,7 +62,8 @@ export class Workspaces {
     const entry = this.open.get(profileId);
     if (!entry) return;
     this.open.delete(profileId);
-    for (const db of entry.databases) db.close();
+    closeCache(entry.cacheDb);
+    entry.outboxDb.close();
   }
 
   closeAll(): void {

@@ -105,4 +105,11 @@ describe('cache migrations, step by step', () => {
     expect(columns(db, 'comments')).toEqual(['id', 'record_id', 'author_id', 'author_name', 'author_email', 'text', 'created_time', 'last_updated_time', 'parent_comment_id', 'mentioned']);
     expect(columns(db, 'comment_syncs')).toEqual(['record_id', 'synced_at']);
   });
+
+  it('012 indexes records deleted here, so a table is counted without reading its rows', () => {
+    const db = databaseAt(cacheMigrations, 11);
+    stepTo(db, cacheMigrations, 12);
+    const plan = db.prepare('EXPLAIN QUERY PLAN SELECT COUNT(*) FROM records WHERE table_id = ? AND pending = 2').all('t') as Array<{ detail: string }>;
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/records_deleted_here/);
+  });
 });

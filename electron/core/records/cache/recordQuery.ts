@@ -209,8 +209,14 @@ export class RecordQueries {
   }
 
   /** Records of a table a person can see (deleted-while-offline ones are left out). */
+  /**
+   * Records a table shows: every row of the table (counted on its id index, never reading the
+   * rows themselves, which hold the cells) less the ones deleted here (a small partial index).
+   */
   total(tableId: string): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM records WHERE table_id = ? AND pending <> 2').get(tableId) as { n: number }).n;
+    const all = (this.db.prepare('SELECT COUNT(*) AS n FROM records INDEXED BY records_by_table WHERE table_id = ?').get(tableId) as { n: number }).n;
+    const deleted = (this.db.prepare('SELECT COUNT(*) AS n FROM records INDEXED BY records_deleted_here WHERE table_id = ? AND pending = 2').get(tableId) as { n: number }).n;
+    return all - deleted;
   }
 
   /**
